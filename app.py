@@ -1,6 +1,46 @@
-"""Streamlit entry point (placeholder while the dashboard is built)."""
+"""Film timeline explorer: a thin Streamlit frame around :mod:`timeline` and :mod:`ui`."""
+
+import os
+import sys
 
 import streamlit as st
 
-st.set_page_config(page_title="Film timeline explorer", layout="wide")
-st.title("Film timeline explorer")
+from timeline import settings
+from timeline.filters import filter_events
+from timeline.loading import DatasetError
+from timeline.urlstate import TAB_PARAM, TABS, Options
+from ui import panels, sidebar, state
+
+st.set_page_config(page_title="Film timeline explorer", page_icon="🎬", layout="wide")
+
+try:
+    index = state.load_index(settings.data_path(sys.argv[1:], os.environ))
+except DatasetError as exc:
+    panels.load_error(exc)
+    st.stop()
+
+params = state.raw_params()
+options = Options.for_index(index)
+state.show_url_notices(index, options, params)
+state.init_selected(index, params)
+filters = sidebar.filter_widgets(index, options)
+ids = filter_events(index, filters)
+selected = state.selected_event(index)
+
+head = st.container()
+main, side = st.columns([3, 1.25], gap="medium")
+with main:
+    if not ids:
+        panels.no_results()
+    timeline_tab, map_tab, table_tab = st.tabs(TABS, key=TAB_PARAM, bind="query-params")
+    with timeline_tab:
+        lanes = panels.timelines(index, ids, filters)
+    with map_tab:
+        panels.location_map(index, ids)
+    with table_tab:
+        panels.table(index, ids)
+with side:
+    panels.details(index, ids, selected)
+with head:
+    panels.headline(index, ids, state.share_link(filters, options, index, lanes=lanes))
+panels.credits(index)

@@ -1,0 +1,1 @@
+"""Film timeline explorer: events model, loading, filtering and figures (no Streamlit here)."""

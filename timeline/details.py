@@ -1,0 +1,99 @@
+"""What the details panel says about one event, as plain data (rendered by the UI)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.index import DatasetIndex
+from timeline.models import StoryEvent
+from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
+
+
+@dataclass(frozen=True)
+class Details:
+    """Everything shown for a selected event; all strings are raw data, not markup."""
+
+    id: str
+    title: str
+    chronology: str
+    when: str
+    summary: str
+    phase: str | None
+    characters: tuple[tuple[str, str], ...]
+    people: tuple[str, ...]
+    places: tuple[str, ...]
+    source_title: str
+    source_url: str
+    linked: tuple[tuple[str, str], ...]
+    measures: tuple[str, ...] = ()
+
+
+def event_label(index: DatasetIndex, event_id: str) -> str:
+    """A one-line label: ``12. Title`` for a beat, ``September 2020 · Title`` otherwise."""
+    ev = index.events[event_id]
+    if isinstance(ev, StoryEvent):
+        return f"{ev.order}. {ev.title}"
+    return f"{index.dates[ev.id].label} · {ev.title}"
+
+
+def _measure(value: float, unit: str, out_of: float | None) -> str:
+    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    if unit == "USD":
+        return f"${value / 1e6:,.1f} million" if abs(value) >= 1e6 else f"${number}"
+    if unit == "GBP":
+        return f"£{value / 1e6:,.1f} million" if abs(value) >= 1e6 else f"£{number}"
+    if unit == "percent":
+        return f"{number}%"
+    if unit == "rank":
+        return f"#{number}"
+    return f"{number} out of {out_of:g}" if out_of else number
+
+
+def describe(index: DatasetIndex, event_id: str) -> Details:
+    """Collect the details of ``event_id`` and the events linked to it, both ways."""
+    ev = index.events[event_id]
+    title, url = index.section_titles.get(ev.source, (ev.source, ""))
+    places = tuple(index.location_names[loc] for loc in ev.locations)
+    if isinstance(ev, StoryEvent):
+        characters = tuple(
+            (
+                index.character_names[c],
+                ", ".join(index.person_names[p] for p in index.character_actors[c]),
+            )
+            for c in ev.characters
+        )
+        linked_ids: tuple[str, ...] = index.linked_production.get(ev.id, ())
+        return Details(
+            id=ev.id,
+            title=ev.title,
+            chronology=CHRONOLOGY_LABELS["story"],
+            when=f"Story beat {ev.order} of {len(index.story)}",
+            summary=ev.summary,
+            phase=None,
+            characters=characters,
+            people=(),
+            places=places,
+            source_title=title,
+            source_url=url,
+            linked=tuple((i, event_label(index, i)) for i in linked_ids),
+        )
+    when = index.dates[ev.id]
+    return Details(
+        id=ev.id,
+        title=ev.title,
+        chronology=CHRONOLOGY_LABELS["production"],
+        when=f"{ev.date_text} ({when.label})",
+        summary=ev.summary,
+        phase=PHASE_LABELS[ev.phase],
+        characters=(),
+        people=tuple(index.person_names[p] for p in ev.people),
+        places=places,
+        source_title=title,
+        source_url=url,
+        linked=tuple((i, event_label(index, i)) for i in ev.story_events),
+        measures=tuple(
+            f"{m.label}: {_measure(m.value, m.unit, m.out_of)}"
+            + (f" ({m.basis})" if m.basis else "")
+            for m in ev.measures
+        ),
+    )

@@ -1,0 +1,374 @@
+"""Pure Plotly figure builders: events in, ``go.Figure`` out, nothing rendered here.
+
+Every clickable point carries the event id (or, on the map, the location id) in
+``customdata[0]`` so the app can open the details of whatever was clicked.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from datetime import date, timedelta
+from typing import Literal
+
+import plotly.graph_objects as go
+
+from timeline.index import DatasetIndex
+from timeline.models import ProductionEvent, StoryEvent
+from timeline.style import MUTED, PHASE_COLOURS, PHASE_LABELS, PRODUCTION_COLOUR, STORY_COLOUR
+from timeline.text import hover_block, hover_escape, join_names
+
+StoryLanes = Literal["character", "setting"]
+NO_LANE = "(none named)"
+_FONT = {"family": "Source Sans Pro, DejaVu Sans, sans-serif", "size": 13}
+_DAY_MS = 86_400_000
+
+
+def _layout(fig: go.Figure, *, height: int) -> go.Figure:
+    fig.update_layout(
+        height=height,
+        margin={"l": 10, "r": 10, "t": 40, "b": 10},
+        font=_FONT,
+        plot_bgcolor="white",
+        hoverlabel={"align": "left"},
+        legend={"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+    )
+    return fig
+
+
+def empty_figure(message: str) -> go.Figure:
+    """A blank chart with a centred message, for when nothing matches."""
+    fig = go.Figure()
+    fig.add_annotation(text=hover_escape(message), showarrow=False, font={"size": 15})
+    fig.update_xaxes(visible=False)
+    fig.update_yaxes(visible=False)
+    return _layout(fig, height=200)
+
+
+def _story_rows(
+    index: DatasetIndex, beats: list[StoryEvent], lanes: StoryLanes
+) -> list[tuple[str, StoryEvent]]:
+    rows: list[tuple[str, StoryEvent]] = []
+    for beat in beats:
+        if lanes == "character":
+            names = [index.character_names[c] for c in beat.characters]
+        else:
+            names = [index.location_names[loc] for loc in beat.locations]
+        rows.extend((name, beat) for name in names or [NO_LANE])
+    return rows
+
+
+def _story_hover(index: DatasetIndex, beat: StoryEvent) -> str:
+    who = join_names([index.character_names[c] for c in beat.characters]) or "—"
+    where = join_names([index.location_names[loc] for loc in beat.locations]) or "—"
+    return (
+        f"<b>{beat.order}. {hover_escape(beat.title)}</b><br>{hover_block(beat.summary)}"
+        f"<br><i>Who:</i> {hover_escape(who)}<br><i>Where:</i> {hover_escape(where)}"
+    )
+
+
+def story_timeline(
+    index: DatasetIndex, ids: tuple[str, ...], *, lanes: StoryLanes = "character"
+) -> go.Figure:
+    """Story beats in narrative order, one lane per character (or per setting)."""
+    beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
+    if not beats:
+        return empty_figure("No story beats match these filters.")
+    rows = _story_rows(index, beats, lanes)
+    lane_order: list[str] = []
+    for name, _ in rows:
+        if name not in lane_order:
+            lane_order.append(name)
+    by_lane: dict[str, list[int]] = defaultdict(list)
+    for name, beat in rows:
+        by_lane[name].append(beat.order)
+    fig = go.Figure()
+    # A faint line per lane joins its beats, so a character's thread reads left to right.
+    for name in lane_order:
+        xs = by_lane[name]
+        fig.add_trace(
+            go.Scatter(
+                x=xs,
+                y=[name] * len(xs),
+                mode="lines",
+                line={"color": "#D9D9D9", "width": 2},
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    fig.add_trace(
+        go.Scatter(
+            x=[beat.order for _, beat in rows],
+            y=[name for name, _ in rows],
+            mode="markers",
+            name="Story beat",
+            marker={"size": 13, "color": STORY_COLOUR, "line": {"width": 1, "color": "white"}},
+            customdata=[[beat.id] for _, beat in rows],
+            hovertext=[_story_hover(index, beat) for _, beat in rows],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    fig.update_yaxes(
+        categoryorder="array",
+        categoryarray=list(reversed(lane_order)),
+        gridcolor="#F0F0F0",
+        title=None,
+    )
+    orders = [beat.order for beat in beats]
+    fig.update_xaxes(
+        title="Story beat (narrative order)",
+        range=[min(orders) - 0.7, max(orders) + 0.7],
+        dtick=1 if len(orders) <= 40 else None,
+        gridcolor="#F0F0F0",
+        zeroline=False,
+    )
+    return _layout(fig, height=110 + 26 * len(lane_order))
+
+
+def _pack_rows(spans: list[tuple[date, date]], min_gap: timedelta) -> list[int]:
+    """Give each span (sorted by start) the first row where it does not touch another."""
+    ends: list[date] = []
+    rows = []
+    for start, end in spans:
+        for row, last in enumerate(ends):
+            if start > last + min_gap:
+                ends[row] = max(end, start + min_gap)
+                rows.append(row)
+                break
+        else:
+            ends.append(max(end, start + min_gap))
+            rows.append(len(ends) - 1)
+    return rows
+
+
+def _production_hover(index: DatasetIndex, ev: ProductionEvent) -> str:
+    when = index.dates[ev.id]
+    people = join_names([index.person_names[p] for p in ev.people])
+    places = join_names([index.location_names[loc] for loc in ev.locations])
+    extra = "".join(
+        f"<br><i>{label}:</i> {hover_escape(value)}"
+        for label, value in (("People", people), ("Where", places))
+        if value
+    )
+    return (
+        f"<b>{hover_escape(ev.title)}</b><br>{hover_escape(ev.date_text)}"
+        f" <span style='color:{MUTED}'>({hover_escape(when.label)})</span>"
+        f"<br>{hover_block(ev.summary)}{extra}"
+    )
+
+
+def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+    """Production events on real dates, in lanes by phase.
+
+    A known day is a diamond; a span the source gives as such (April to June) is a
+    solid bar; a date known only to the month, season or year is a pale hatched bar
+    covering the whole period it could be in. A qualified date (``~``, ``?``) adds a
+    faint extension out to its fuzzy bounds.
+    """
+    events = [e for i in ids if isinstance(e := index.events[i], ProductionEvent)]
+    if not events:
+        return empty_figure("No production events match these filters.")
+    first = min(index.dates[e.id].fuzzy_earliest for e in events)
+    last = max(index.dates[e.id].fuzzy_latest for e in events)
+    # Markers need room too: keep events ~1.5% of the axis apart within a row.
+    min_gap = timedelta(days=max(1, (last - first).days // 65))
+    phases = [p for p in PHASE_LABELS if any(e.phase == p for e in events)]
+    y_of: dict[str, float] = {}
+    ticks: list[tuple[float, str]] = []
+    top = 0.0
+    for phase in phases:
+        members = [e for e in events if e.phase == phase]
+        spans = [(index.dates[e.id].earliest, index.dates[e.id].latest) for e in members]
+        rows = _pack_rows(spans, min_gap)
+        for ev, row in zip(members, rows, strict=True):
+            y_of[ev.id] = -(top + row)
+        n_rows = max(rows) + 1
+        ticks.append((-(top + (n_rows - 1) / 2), PHASE_LABELS[phase]))
+        top += n_rows + 0.8
+
+    fig = go.Figure()
+    kinds = {
+        "span": [e for e in events if index.dates[e.id].precision == "interval"],
+        "within": [
+            e
+            for e in events
+            if index.dates[e.id].precision != "interval" and not index.dates[e.id].is_point
+        ],
+        "day": [e for e in events if index.dates[e.id].is_point],
+    }
+    fuzzy = [
+        e
+        for e in events
+        if index.dates[e.id].fuzzy_earliest != index.dates[e.id].earliest
+        or index.dates[e.id].fuzzy_latest != index.dates[e.id].latest
+    ]
+    if fuzzy:
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                base=[index.dates[e.id].fuzzy_earliest.isoformat() for e in fuzzy],
+                x=[
+                    ((index.dates[e.id].fuzzy_latest - index.dates[e.id].fuzzy_earliest).days + 1)
+                    * _DAY_MS
+                    for e in fuzzy
+                ],
+                y=[y_of[e.id] for e in fuzzy],
+                marker={"color": [PHASE_COLOURS[e.phase] for e in fuzzy], "opacity": 0.15},
+                width=0.6,
+                hoverinfo="skip",
+                showlegend=False,
+            )
+        )
+    for kind, members in kinds.items():
+        if not members:
+            continue
+        hover = [_production_hover(index, e) for e in members]
+        colours = [PHASE_COLOURS[e.phase] for e in members]
+        custom = [[e.id] for e in members]
+        ys = [y_of[e.id] for e in members]
+        if kind == "day":
+            fig.add_trace(
+                go.Scatter(
+                    x=[index.dates[e.id].earliest.isoformat() for e in members],
+                    y=ys,
+                    mode="markers",
+                    marker={
+                        "symbol": "diamond",
+                        "size": 11,
+                        "color": colours,
+                        "line": {"width": 1, "color": "white"},
+                    },
+                    customdata=custom,
+                    hovertext=hover,
+                    hoverinfo="text",
+                    showlegend=False,
+                )
+            )
+            continue
+        fig.add_trace(
+            go.Bar(
+                orientation="h",
+                base=[index.dates[e.id].earliest.isoformat() for e in members],
+                x=[
+                    ((index.dates[e.id].latest - index.dates[e.id].earliest).days + 1) * _DAY_MS
+                    for e in members
+                ],
+                y=ys,
+                width=0.6,
+                marker={
+                    "color": colours,
+                    "opacity": 0.9 if kind == "span" else 0.45,
+                    "pattern": {"shape": "" if kind == "span" else "/", "solidity": 0.3},
+                    "line": {"width": 1, "color": colours},
+                },
+                customdata=custom,
+                hovertext=hover,
+                hoverinfo="text",
+                showlegend=False,
+            )
+        )
+    legend = (
+        ("On a known day", go.Scatter, {"symbol": "diamond", "size": 10, "color": MUTED}),
+        ("Over a span", go.Bar, {"color": MUTED}),
+        (
+            "Some time within (month, season, year)",
+            go.Bar,
+            {"color": MUTED, "opacity": 0.45, "pattern": {"shape": "/"}},
+        ),
+    )
+    for name, kind_cls, marker in legend:
+        if kind_cls is go.Scatter:
+            fig.add_trace(go.Scatter(x=[None], y=[None], mode="markers", marker=marker, name=name))
+        else:
+            fig.add_trace(go.Bar(x=[None], y=[None], orientation="h", marker=marker, name=name))
+    fig.update_yaxes(
+        tickvals=[t for t, _ in ticks],
+        ticktext=[label for _, label in ticks],
+        range=[-(top - 0.3), 0.8],
+        showgrid=False,
+        zeroline=False,
+        fixedrange=True,
+    )
+    pad = timedelta(days=max(5, (last - first).days // 40))
+    fig.update_xaxes(
+        type="date",
+        range=[(first - pad).isoformat(), (last + pad).isoformat()],
+        gridcolor="#EEEEEE",
+    )
+    fig.update_layout(barmode="overlay", bargap=0)
+    return _layout(fig, height=int(130 + 24 * top))
+
+
+def _marker_size(count: int) -> float:
+    return 9 + 7 * math.sqrt(count)
+
+
+def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+    """Story settings and real production places on one map, sized by event count.
+
+    Land outlines come from the topojson the app serves itself, so the map draws
+    without internet; pass ``config={"topojsonURL": ...}`` when rendering.
+    """
+    uses: dict[str, dict[str, list[str]]] = {
+        "story": defaultdict(list),
+        "production": defaultdict(list),
+    }
+    for event_id in ids:
+        ev = index.events[event_id]
+        for loc in ev.locations:
+            uses[ev.chronology][loc].append(ev.title)
+    if not any(uses.values()):
+        return empty_figure("None of the events shown has a place.")
+    places = {loc.id: loc for loc in index.dataset.locations}
+    fig = go.Figure()
+    traces = (
+        ("story", "Story setting", "circle", STORY_COLOUR),
+        ("production", "Real place (production)", "square", PRODUCTION_COLOUR),
+    )
+    for chronology, name, symbol, colour in traces:
+        found = uses[chronology]
+        if not found:
+            continue
+        loc_ids = sorted(found, key=lambda loc_id: -len(found[loc_id]))
+        fig.add_trace(
+            go.Scattergeo(
+                lat=[places[i].lat for i in loc_ids],
+                lon=[places[i].lon for i in loc_ids],
+                mode="markers",
+                name=name,
+                marker={
+                    "size": [_marker_size(len(found[i])) for i in loc_ids],
+                    "color": colour,
+                    "symbol": symbol,
+                    "opacity": 0.75,
+                    "line": {"width": 1, "color": "white"},
+                },
+                customdata=[[i] for i in loc_ids],
+                hovertext=[
+                    f"<b>{hover_escape(places[i].name)}</b> · {len(found[i])} "
+                    f"{'beat' if chronology == 'story' else 'event'}"
+                    f"{'s' if len(found[i]) != 1 else ''}<br>"
+                    + "<br>".join(hover_escape(t) for t in found[i][:8])
+                    + (f"<br>… and {len(found[i]) - 8} more" if len(found[i]) > 8 else "")
+                    for i in loc_ids
+                ],
+                hoverinfo="text",
+            )
+        )
+    fig.update_geos(
+        projection_type="natural earth",
+        resolution=50,
+        showland=True,
+        landcolor="#F2F0EB",
+        showocean=True,
+        oceancolor="#E8F1F8",
+        showcountries=True,
+        countrycolor="#B8B8B8",
+        showcoastlines=True,
+        coastlinecolor="#9A9A9A",
+        showlakes=True,
+        lakecolor="#E8F1F8",
+        fitbounds="locations",
+    )
+    return _layout(fig, height=520)

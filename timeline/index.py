@@ -1,0 +1,114 @@
+"""Per-dataset lookups computed once: names, place hierarchy, who plays whom, links, dates.
+
+Filters, figures and the details panel all read from a :class:`DatasetIndex` so
+that none of them walks the raw records again on every rerun.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from datetime import date
+
+from timeline import dates
+from timeline.models import Dataset, ProductionEvent, StoryEvent
+
+AnyEvent = StoryEvent | ProductionEvent
+
+
+@dataclass(frozen=True)
+class DatasetIndex:
+    """Lookups derived from one dataset; build with :func:`build_index`."""
+
+    dataset: Dataset
+    events: dict[str, AnyEvent]
+    story: tuple[StoryEvent, ...]
+    production: tuple[ProductionEvent, ...]
+    dates: dict[str, dates.FuzzyDate]
+    location_names: dict[str, str]
+    location_by_name: dict[str, str]
+    # every place inside a location (itself included), for region → places filters
+    location_within: dict[str, frozenset[str]]
+    person_names: dict[str, str]
+    character_names: dict[str, str]
+    character_actors: dict[str, tuple[str, ...]]
+    # "who" filter labels → the characters and people they bring in
+    who_labels: dict[str, tuple[frozenset[str], frozenset[str]]]
+    # story beat → production events that concern it (filming and others)
+    linked_production: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    section_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    @property
+    def date_span(self) -> tuple[date, date] | None:
+        """Earliest and latest day of any production event, or None without any."""
+        if not self.dates:
+            return None
+        return (
+            min(d.earliest for d in self.dates.values()),
+            max(d.latest for d in self.dates.values()),
+        )
+
+
+def _descendants(ds: Dataset) -> dict[str, frozenset[str]]:
+    children: dict[str, list[str]] = defaultdict(list)
+    for loc in ds.locations:
+        if loc.parent is not None:
+            children[loc.parent].append(loc.id)
+    within: dict[str, frozenset[str]] = {}
+    for loc in ds.locations:
+        found = {loc.id}
+        stack = [loc.id]
+        while stack:
+            for child in children.get(stack.pop(), ()):
+                if child not in found:
+                    found.add(child)
+                    stack.append(child)
+        within[loc.id] = frozenset(found)
+    return within
+
+
+def _who_labels(ds: Dataset) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
+    """Map each label to (characters, people): a character brings in who plays them, and back."""
+    plays: dict[str, set[str]] = defaultdict(set)
+    for ch in ds.characters:
+        for person_id in ch.played_by:
+            plays[person_id].add(ch.id)
+    labels: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
+    person_names = {p.name for p in ds.people}
+    for ch in ds.characters:
+        label = ch.name if ch.name not in person_names else f"{ch.name} (character)"
+        labels[label] = (frozenset({ch.id}), frozenset(ch.played_by))
+    for person in ds.people:
+        label = person.name if person.name not in labels else f"{person.name} (person)"
+        labels[label] = (frozenset(plays[person.id]), frozenset({person.id}))
+    return labels
+
+
+def build_index(ds: Dataset) -> DatasetIndex:
+    """Compute every lookup for ``ds`` (dates parsed once each)."""
+    story = tuple(
+        sorted((e for e in ds.events if isinstance(e, StoryEvent)), key=lambda e: e.order)
+    )
+    production = [e for e in ds.events if isinstance(e, ProductionEvent)]
+    parsed = {e.id: dates.parse(e.date) for e in production}
+    production.sort(key=lambda e: (parsed[e.id].earliest, parsed[e.id].latest, e.id))
+    linked: dict[str, list[str]] = defaultdict(list)
+    for ev in production:
+        for story_id in ev.story_events:
+            linked[story_id].append(ev.id)
+    return DatasetIndex(
+        dataset=ds,
+        events={e.id: e for e in ds.events},
+        story=story,
+        production=tuple(production),
+        dates=parsed,
+        location_names={loc.id: loc.name for loc in ds.locations},
+        location_by_name={loc.name: loc.id for loc in ds.locations},
+        location_within=_descendants(ds),
+        person_names={p.id: p.name for p in ds.people},
+        character_names={c.id: c.name for c in ds.characters},
+        character_actors={c.id: tuple(c.played_by) for c in ds.characters},
+        who_labels=_who_labels(ds),
+        linked_production={k: tuple(v) for k, v in linked.items()},
+        section_titles={s.id: (s.title, s.url) for src in ds.film.sources for s in src.sections},
+    )

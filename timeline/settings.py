@@ -1,0 +1,22 @@
+"""Which events file to show: ``-- --data PATH``, else ``TIMELINE_DATA``, else the default."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+DEFAULT_DATA = Path("data/events.json")
+ENV_VAR = "TIMELINE_DATA"
+
+
+def data_path(argv: Sequence[str], env: Mapping[str, str]) -> Path:
+    """The dataset path from script arguments (``streamlit run app.py -- --data X``) or env."""
+    parser = argparse.ArgumentParser(add_help=False)
+    parser.add_argument("--data")
+    known, _ = parser.parse_known_args(list(argv))
+    if known.data:
+        return Path(known.data)
+    if env.get(ENV_VAR):
+        return Path(env[ENV_VAR])
+    return DEFAULT_DATA

@@ -1,0 +1,134 @@
+"""The view as a URL: parameter names, the options each accepts, notices, share links.
+
+Streamlit binds most widgets to the URL itself (``bind="query-params"``) and
+silently drops values it cannot use. This module says which values those were,
+so the app can tell the person, and builds the link to the current view.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from urllib.parse import urlencode
+
+from timeline.filters import Filters, View
+from timeline.index import DatasetIndex
+from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
+
+VIEW_PARAM = "view"
+LOCATION_PARAM = "location"
+WHO_PARAM = "who"
+PHASE_PARAM = "phase"
+DATES_PARAM = "dates"
+TEXT_PARAM = "q"
+EVENT_PARAM = "event"
+TAB_PARAM = "tab"
+LANES_PARAM = "lanes"
+
+VIEW_BY_LABEL: dict[str, View] = {label: view for view, label in CHRONOLOGY_LABELS.items()}  # type: ignore[misc]
+TABS = ("Timelines", "Map", "Table")
+LANE_LABELS = {"character": "Character", "setting": "Setting"}
+MAX_TEXT = 200
+
+
+@dataclass(frozen=True)
+class Options:
+    """The values each URL parameter accepts for one dataset."""
+
+    views: tuple[str, ...]
+    locations: tuple[str, ...]
+    who: tuple[str, ...]
+    phases: tuple[str, ...]
+    span: tuple[date, date] | None
+
+    @classmethod
+    def for_index(cls, index: DatasetIndex) -> Options:
+        """Options from a dataset: only phases and places that occur are offered."""
+        used_phases = {e.phase for e in index.production}
+        return cls(
+            views=tuple(CHRONOLOGY_LABELS.values()),
+            locations=tuple(sorted(index.location_by_name, key=str.casefold)),
+            who=tuple(sorted(index.who_labels, key=str.casefold)),
+            phases=tuple(label for phase, label in PHASE_LABELS.items() if phase in used_phases),
+            span=index.date_span,
+        )
+
+
+def _is_iso_date(value: str) -> bool:
+    try:
+        date.fromisoformat(value)
+    except ValueError:
+        return False
+    return len(value) == 10
+
+
+def url_notices(
+    params: Mapping[str, Sequence[str]], options: Options, index: DatasetIndex
+) -> list[str]:
+    """One short sentence for each parameter value the app had to ignore."""
+    notices: list[str] = []
+    choices = {
+        VIEW_PARAM: ("view", options.views),
+        LOCATION_PARAM: ("place", options.locations),
+        WHO_PARAM: ("character or person", options.who),
+        PHASE_PARAM: ("phase", options.phases),
+        TAB_PARAM: ("tab", TABS),
+        LANES_PARAM: ("lane choice", tuple(LANE_LABELS.values())),
+    }
+    known = {*choices, DATES_PARAM, TEXT_PARAM, EVENT_PARAM}
+    for key, values in params.items():
+        if key not in known:
+            notices.append(f"Ignored the unknown URL parameter {_short(key)}.")
+        elif key in choices:
+            what, allowed = choices[key]
+            notices.extend(
+                f"Ignored {_short(v)}: no such {what} in this dataset."
+                for v in values
+                if v and v not in allowed
+            )
+        elif (
+            key == DATES_PARAM
+            and values
+            and (len(values) > 2 or not all(_is_iso_date(v) for v in values))
+        ):
+            notices.append("Ignored the date range: give one or two dates as YYYY-MM-DD.")
+        elif key == EVENT_PARAM and values and values[-1] not in index.events:
+            notices.append(f"Ignored event {_short(values[-1])}: no event has that id.")
+        elif key == TEXT_PARAM and values and len(values[-1]) > MAX_TEXT:
+            notices.append(f"The search text was cut to {MAX_TEXT} characters.")
+    return notices
+
+
+def _short(value: str, limit: int = 40) -> str:
+    value = value if len(value) <= limit else value[: limit - 1] + "…"
+    return repr(value)
+
+
+def share_query(
+    filters: Filters,
+    options: Options,
+    index: DatasetIndex,
+    *,
+    event: str | None = None,
+    tab: str = TABS[0],
+    lanes: str = "character",
+) -> str:
+    """The query string that reproduces this view, defaults left out as Streamlit does."""
+    pairs: list[tuple[str, str]] = []
+    if filters.view != "both":
+        pairs.append((VIEW_PARAM, CHRONOLOGY_LABELS[filters.view]))
+    pairs += [(LOCATION_PARAM, index.location_names[loc]) for loc in filters.locations]
+    pairs += [(WHO_PARAM, label) for label in filters.who]
+    pairs += [(PHASE_PARAM, PHASE_LABELS[phase]) for phase in filters.phases]
+    if filters.span is not None and filters.span != options.span:
+        pairs += [(DATES_PARAM, d.isoformat()) for d in filters.span]
+    if filters.text:
+        pairs.append((TEXT_PARAM, filters.text))
+    if tab != TABS[0]:
+        pairs.append((TAB_PARAM, tab))
+    if lanes != "character":
+        pairs.append((LANES_PARAM, LANE_LABELS[lanes]))
+    if event:
+        pairs.append((EVENT_PARAM, event))
+    return urlencode(pairs)

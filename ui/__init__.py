@@ -1,0 +1,1 @@
+"""Streamlit glue: the only package besides ``app.py`` that imports streamlit."""

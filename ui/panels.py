@@ -1,0 +1,184 @@
+"""The main area: headline and share link, charts, details panel and table."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from timeline import figures
+from timeline.details import describe, event_label
+from timeline.figures import StoryLanes
+from timeline.filters import Filters
+from timeline.index import DatasetIndex
+from timeline.loading import DatasetError
+from timeline.table import events_frame, to_csv, to_json
+from timeline.text import markdown_escape
+from timeline.urlstate import LANE_LABELS, LANES_PARAM
+from ui.state import on_event_click, on_place_click, select_event
+
+PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
+
+
+def headline(index: DatasetIndex, ids: tuple[str, ...], share_link: str) -> None:
+    """Film title, the source credit, how many events are shown and the share link."""
+    film = index.dataset.film
+    st.title(f"{film.title} ({film.year})", anchor=False)
+    story = sum(index.events[i].chronology == "story" for i in ids)
+    left, right = st.columns([4, 1], vertical_alignment="center")
+    left.markdown(
+        f"Showing **{len(ids)}** of {len(index.events)} events "
+        f"({story} story, {len(ids) - story} production)."
+    )
+    with right.popover("Share this view", icon=":material/link:", width="stretch"):
+        st.caption("Anyone opening this link sees exactly this view.")
+        st.code(share_link, language=None, wrap_lines=True)
+
+
+def no_results() -> None:
+    """A friendly hint instead of empty axes."""
+    st.info(
+        "Nothing matches these filters. Try removing a place or a person, widening "
+        "the dates, or clearing the search.",
+        icon=":material/filter_alt_off:",
+    )
+
+
+def load_error(error: DatasetError) -> None:
+    """Say why the events file could not be loaded, one line per problem."""
+    st.error("The events file could not be loaded.", icon=":material/error:")
+    st.code("\n".join(error.lines(limit=20)), language=None, wrap_lines=True)
+
+
+def credits(index: DatasetIndex) -> None:
+    """Where the data comes from, with its licence."""
+    for source in index.dataset.film.sources:
+        licence = f", {source.license}" if source.license else ""
+        st.caption(
+            f"Source: [{markdown_escape(source.title)}]({source.url}){markdown_escape(licence)}"
+        )
+
+
+def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> StoryLanes:
+    """Story and production timelines, as the chronology filter asks; returns the lane choice."""
+    lanes: StoryLanes = "character"
+    if filters.view in ("story", "both"):
+        st.subheader("Story", anchor=False)
+        lane_label = st.segmented_control(
+            "Lanes",
+            list(LANE_LABELS.values()),
+            default=LANE_LABELS["character"],
+            key=LANES_PARAM,
+            bind="query-params",
+            label_visibility="collapsed",
+        )
+        lanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
+        st.plotly_chart(
+            figures.story_timeline(index, ids, lanes=lanes),
+            key="story_chart",
+            on_select=lambda: on_event_click("story_chart"),
+            selection_mode="points",
+            config=PLOT_CONFIG,
+        )
+    if filters.view in ("production", "both"):
+        st.subheader("Production", anchor=False)
+        st.plotly_chart(
+            figures.production_timeline(index, ids),
+            key="production_chart",
+            on_select=lambda: on_event_click("production_chart"),
+            selection_mode="points",
+            config=PLOT_CONFIG,
+        )
+    st.caption("Click a point or bar to read the event.")
+    return lanes
+
+
+def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+    """Story settings and real places on one map; a click filters to that place."""
+    st.plotly_chart(
+        figures.location_map(index, ids),
+        key="map_chart",
+        on_select=lambda: on_place_click("map_chart", index.location_names),
+        selection_mode="points",
+        config=PLOT_CONFIG,
+    )
+    st.caption(
+        "Circles are where the story is set; squares are real places from the making of "
+        "the film. Bigger means more events. Click a place to filter to it."
+    )
+
+
+def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+    """The shown events as a table, with CSV and JSON downloads of exactly those rows."""
+    frame = events_frame(index, ids)
+    st.dataframe(frame, hide_index=True, key="events_table", width="stretch")
+    left, right = st.columns(2)
+    left.download_button(
+        "Download CSV", to_csv(frame), "events.csv", "text/csv", icon=":material/download:"
+    )
+    right.download_button(
+        "Download JSON",
+        to_json(frame),
+        "events.json",
+        "application/json",
+        icon=":material/download:",
+    )
+
+
+def details(index: DatasetIndex, ids: tuple[str, ...], event_id: str | None) -> None:
+    """The selected event in full, or a picker when none is selected."""
+    st.subheader("Event details", anchor=False)
+    choices = list(ids)
+    if event_id is not None and event_id not in choices:
+        choices.insert(0, event_id)
+    st.selectbox(
+        "Pick an event",
+        choices,
+        index=choices.index(event_id) if event_id in choices else None,
+        format_func=lambda i: event_label(index, i),
+        key=f"event_picker_{event_id}",
+        on_change=lambda: select_event(st.session_state[f"event_picker_{event_id}"]),
+        placeholder="Click a chart or pick an event",
+    )
+    if event_id is None:
+        return
+    d = describe(index, event_id)
+    with st.container(border=True, key="details_panel"):
+        st.markdown(f"#### {markdown_escape(d.title)}")
+        st.caption(
+            markdown_escape(f"{d.chronology} · {d.when}" + (f" · {d.phase}" if d.phase else ""))
+        )
+        st.markdown(markdown_escape(d.summary))
+        if d.characters:
+            st.markdown(
+                "**Characters:** "
+                + ", ".join(
+                    markdown_escape(f"{name} ({actors})" if actors else name)
+                    for name, actors in d.characters
+                )
+            )
+        if d.people:
+            st.markdown("**People:** " + markdown_escape(", ".join(d.people)))
+        if d.places:
+            st.markdown("**Places:** " + markdown_escape(", ".join(d.places)))
+        for measure in d.measures:
+            st.markdown("- " + markdown_escape(measure))
+        if d.source_url:
+            st.markdown(f"**Source:** [{markdown_escape(d.source_title)}]({d.source_url})")
+        if d.linked:
+            st.markdown("**Linked events**")
+            for linked_id, label in d.linked:
+                st.button(
+                    label,
+                    key=f"linked_{event_id}_{linked_id}",
+                    on_click=select_event,
+                    args=(linked_id,),
+                    type="tertiary",
+                )
+        if event_id not in ids:
+            st.caption("This event is outside the current filters.")
+        st.button(
+            "Close",
+            on_click=select_event,
+            args=(None,),
+            key="close_details",
+            icon=":material/close:",
+        )

@@ -1,0 +1,99 @@
+"""The sidebar filters, each bound to its URL parameter by Streamlit."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import streamlit as st
+
+from timeline.filters import Filters
+from timeline.index import DatasetIndex
+from timeline.style import PHASE_BY_LABEL
+from timeline.urlstate import (
+    DATES_PARAM,
+    LOCATION_PARAM,
+    MAX_TEXT,
+    PHASE_PARAM,
+    TEXT_PARAM,
+    VIEW_BY_LABEL,
+    VIEW_PARAM,
+    WHO_PARAM,
+    Options,
+)
+
+
+def _span(value: object, default: tuple[date, date]) -> tuple[date, date]:
+    """The chosen range; while only the first day is picked, run it to the end."""
+    picked = [d for d in value if isinstance(d, date)] if isinstance(value, tuple) else []
+    if len(picked) == 2:
+        return picked[0], picked[1]
+    if len(picked) == 1:
+        return picked[0], default[1]
+    return default
+
+
+def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
+    """Draw the filters in the sidebar and return what they select."""
+    bar = st.sidebar
+    bar.header("Filters")
+    view_label = bar.radio(
+        "Chronology",
+        options.views,
+        index=options.views.index("Both"),
+        key=VIEW_PARAM,
+        bind="query-params",
+        horizontal=True,
+        help="The story in narrative order, the making of the film on real dates, or both.",
+    )
+    places = bar.multiselect(
+        "Places",
+        options.locations,
+        key=LOCATION_PARAM,
+        bind="query-params",
+        placeholder="All places",
+        help="A country or region includes every place inside it.",
+    )
+    who = bar.multiselect(
+        "Characters and people",
+        options.who,
+        key=WHO_PARAM,
+        bind="query-params",
+        placeholder="Everyone",
+        help="A character also brings in the production events of the person who plays "
+        "them, and the other way round.",
+    )
+    phases = bar.multiselect(
+        "Production phases",
+        options.phases,
+        key=PHASE_PARAM,
+        bind="query-params",
+        placeholder="All phases",
+    )
+    span = None
+    if options.span is not None:
+        chosen = bar.date_input(
+            "Production dates",
+            value=options.span,
+            min_value=options.span[0],
+            max_value=options.span[1],
+            key=DATES_PARAM,
+            bind="query-params",
+            format="YYYY-MM-DD",
+            help="Production events that overlap this range; story beats are not dated.",
+        )
+        span = _span(chosen, options.span)
+    text = bar.text_input(
+        "Search titles and summaries",
+        key=TEXT_PARAM,
+        bind="query-params",
+        max_chars=MAX_TEXT,
+        placeholder="e.g. train",
+    )
+    return Filters(
+        view=VIEW_BY_LABEL.get(view_label or "Both", "both"),
+        locations=tuple(index.location_by_name[p] for p in places if p in index.location_by_name),
+        who=tuple(w for w in who if w in index.who_labels),
+        phases=tuple(PHASE_BY_LABEL[p] for p in phases if p in PHASE_BY_LABEL),
+        span=None if span == options.span else span,
+        text=(text or "")[:MAX_TEXT],
+    )

@@ -1,0 +1,126 @@
+"""Streamlit glue for loading data and for the state that is not a plain widget.
+
+The selected event lives in ``st.session_state`` and in the ``event`` URL
+parameter (Streamlit cannot bind a chart click to the URL); chart clicks arrive
+through callbacks, which run before the script reruns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+import streamlit as st
+
+from timeline.figures import StoryLanes
+from timeline.filters import Filters
+from timeline.index import DatasetIndex, build_index
+from timeline.loading import load_path
+from timeline.urlstate import (
+    EVENT_PARAM,
+    LOCATION_PARAM,
+    TAB_PARAM,
+    TABS,
+    Options,
+    share_query,
+    url_notices,
+)
+
+SELECTED = "selected_event"
+_NOTICES_SHOWN = "_url_notices_checked"
+
+
+@st.cache_resource(max_entries=4, show_spinner="Loading events…")
+def _index_for(path: str, mtime_ns: int, size: int) -> DatasetIndex:
+    # The index is frozen and never mutated, so one copy can serve every session;
+    # mtime and size in the key reload the file when it changes on disk.
+    return build_index(load_path(path))
+
+
+def load_index(path: Path) -> DatasetIndex:
+    """The validated dataset at ``path`` and its lookups (raises ``DatasetError``)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return _index_for(str(path), 0, 0)
+    return _index_for(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def raw_params() -> dict[str, list[str]]:
+    """Every URL parameter with all its values, as the browser sent them."""
+    return {key: st.query_params.get_all(key) for key in st.query_params}
+
+
+def show_url_notices(index: DatasetIndex, options: Options, params: dict[str, list[str]]) -> None:
+    """Once per session, say which URL values were ignored (Streamlit drops them silently)."""
+    if st.session_state.get(_NOTICES_SHOWN):
+        return
+    st.session_state[_NOTICES_SHOWN] = True
+    for notice in url_notices(params, options, index):
+        st.toast(notice, icon=":material/link_off:")
+
+
+def init_selected(index: DatasetIndex, params: dict[str, list[str]]) -> None:
+    """Take the selected event from the URL on the first run of a session."""
+    if SELECTED in st.session_state:
+        return
+    values = params.get(EVENT_PARAM) or []
+    wanted = values[-1] if values else None
+    st.session_state[SELECTED] = wanted if wanted in index.events else None
+    if wanted is not None and wanted not in index.events:
+        del st.query_params[EVENT_PARAM]
+
+
+def select_event(event_id: str | None) -> None:
+    """Make ``event_id`` the selected event, in session state and in the URL."""
+    st.session_state[SELECTED] = event_id
+    if event_id is None:
+        st.query_params.pop(EVENT_PARAM, None)
+    else:
+        st.query_params[EVENT_PARAM] = event_id
+
+
+def selected_event(index: DatasetIndex) -> str | None:
+    """The selected event id, if it exists in this dataset."""
+    event_id = st.session_state.get(SELECTED)
+    return event_id if event_id in index.events else None
+
+
+def _clicked(chart_key: str) -> Iterable[str]:
+    state = st.session_state.get(chart_key)
+    points = state["selection"]["points"] if state else []
+    for point in points:
+        custom = point.get("customdata")
+        if custom:
+            yield str(custom[0] if isinstance(custom, list) else custom)
+
+
+def on_event_click(chart_key: str) -> None:
+    """Chart callback: open the details of the clicked event."""
+    for event_id in _clicked(chart_key):
+        select_event(event_id)
+        return
+
+
+def on_place_click(chart_key: str, names: dict[str, str]) -> None:
+    """Map callback: filter to the clicked place (its bound widget updates the URL)."""
+    for location_id in _clicked(chart_key):
+        if location_id in names:
+            st.session_state[LOCATION_PARAM] = [names[location_id]]
+        return
+
+
+def share_link(
+    filters: Filters, options: Options, index: DatasetIndex, *, lanes: StoryLanes
+) -> str:
+    """The full link to this view: this page's address and the view's query string."""
+    query = share_query(
+        filters,
+        options,
+        index,
+        event=selected_event(index),
+        tab=st.session_state.get(TAB_PARAM) or TABS[0],
+        lanes=lanes,
+    )
+    base = st.context.url or ""
+    return f"{base}?{query}" if query else base
