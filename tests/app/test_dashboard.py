@@ -1,0 +1,184 @@
+"""The dashboard under AppTest: filters narrow the table, URL seeds widgets, clicks open details."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.app.conftest import EXAMPLE, SHIPPED, RunApp, table_ids
+
+EXAMPLE_IDS = [e["id"] for e in json.loads(EXAMPLE.read_text())["events"]]
+
+
+def test_runs_without_exception_and_shows_every_event(run_app: RunApp) -> None:
+    at = run_app()
+    assert not at.exception
+    assert sorted(table_ids(at)) == sorted(EXAMPLE_IDS)
+    assert "Showing **9** of 9 events" in at.markdown[0].value
+
+
+@pytest.mark.parametrize(
+    ("params", "expected"),
+    [
+        ({"view": "Story"}, ["storm-warning", "boat-in-trouble", "the-rescue"]),
+        (
+            {"view": "Production"},
+            [
+                "script-written",
+                "stone-cast",
+                "carr-cast",
+                "shoot-orkney",
+                "tank-glasgow",
+                "premiere",
+            ],
+        ),
+        # Orkney is a region: it brings in Stromness inside it, both chronologies.
+        ({"location": "Orkney"}, ["storm-warning", "the-rescue", "shoot-orkney"]),
+        ({"location": ["Glasgow", "North Sea"]}, ["boat-in-trouble", "tank-glasgow"]),
+        # A character brings in the production events of the person who plays them...
+        (
+            {"who": "Tam"},
+            ["boat-in-trouble", "the-rescue", "carr-cast", "tank-glasgow", "premiere"],
+        ),
+        # ...and a person brings in their character's beats.
+        (
+            {"who": "Ada Stone"},
+            ["storm-warning", "the-rescue", "stone-cast", "shoot-orkney", "premiere"],
+        ),
+        ({"phase": "Casting", "view": "Production"}, ["stone-cast", "carr-cast"]),
+        (
+            {"dates": ["2023-05-01", "2023-12-31"], "view": "Production"},
+            ["shoot-orkney", "tank-glasgow"],
+        ),
+        ({"q": "HARBOUR"}, ["boat-in-trouble", "the-rescue"]),
+    ],
+    ids=[
+        "story",
+        "production",
+        "region",
+        "places",
+        "character",
+        "actor",
+        "phase",
+        "dates",
+        "search",
+    ],
+)
+def test_url_parameter_narrows_the_table(
+    run_app: RunApp, params: dict[str, str], expected: list[str]
+) -> None:
+    at = run_app(params)
+    assert not at.exception
+    assert table_ids(at) == expected
+
+
+def test_url_parameters_seed_the_widgets(run_app: RunApp) -> None:
+    at = run_app({"view": "Story", "location": "Orkney", "who": "Morag", "q": "storm"})
+    assert at.radio(key="view").value == "Story"
+    assert at.multiselect(key="location").value == ["Orkney"]
+    assert at.multiselect(key="who").value == ["Morag"]
+    assert at.text_input(key="q").value == "storm"
+
+
+def test_changing_a_widget_narrows_the_table(run_app: RunApp) -> None:
+    at = run_app()
+    at.multiselect(key="phase").select("Filming").run()
+    at.radio(key="view").set_value("Production").run()
+    assert table_ids(at) == ["shoot-orkney", "tank-glasgow"]
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"view": "Sideways"},
+        {"location": "Atlantis"},
+        {"who": "Nobody"},
+        {"phase": "Catering"},
+        {"dates": "2023-13-45"},
+        {"dates": ["2023-01-01", "2023-02-01", "2023-03-01"]},
+        {"event": "no-such-event"},
+        {"nonsense": "1"},
+        {"q": "x" * 5000},
+    ],
+    ids=[
+        "view",
+        "location",
+        "who",
+        "phase",
+        "bad-date",
+        "three-dates",
+        "event",
+        "unknown-key",
+        "long-q",
+    ],
+)
+def test_bad_parameters_are_dropped_with_a_notice(run_app: RunApp, params: dict[str, str]) -> None:
+    at = run_app(params)
+    assert not at.exception
+    assert len(at.toast) == 1
+    assert "Ignored" in at.toast[0].value or "cut" in at.toast[0].value
+    # The view falls back to the defaults (the long search is cut, not dropped).
+    if "q" not in params:
+        assert sorted(table_ids(at)) == sorted(EXAMPLE_IDS)
+
+
+def test_event_parameter_opens_the_details(run_app: RunApp) -> None:
+    at = run_app({"event": "shoot-orkney"})
+    text = " ".join(m.value for m in at.markdown)
+    assert "Filming on Orkney" in text
+    assert "Stromness" in text
+    # The linked story beats are offered as buttons.
+    labels = [b.label for b in at.button]
+    assert "1. A storm warning reaches the light" in labels
+
+
+def test_clicking_a_linked_event_selects_it(run_app: RunApp) -> None:
+    at = run_app({"event": "shoot-orkney"})
+    at.button(key="linked_shoot-orkney_the-rescue").click().run()
+    assert at.query_params["event"] == "the-rescue"
+    text = " ".join(m.value for m in at.markdown)
+    assert r"Morag \(Ada Stone\)" in text  # Markdown-escaped: data is never markup
+
+
+def test_picking_an_event_from_the_list_shows_it(run_app: RunApp) -> None:
+    at = run_app()
+    at.selectbox(key="event_picker_None").select("premiere").run()
+    assert at.query_params["event"] == "premiere"
+    assert any("Premiere in Edinburgh" in m.value for m in at.markdown)
+
+
+def test_empty_result_shows_a_hint(run_app: RunApp) -> None:
+    at = run_app({"q": "zebra"})
+    assert table_ids(at) == []
+    assert "Nothing matches" in at.info[0].value
+
+
+def test_every_chart_is_drawn_with_its_points(run_app: RunApp) -> None:
+    at = run_app()
+    charts = at.get("plotly_chart")
+    assert len(charts) == 3
+    story, production, place_map = (json.loads(c.proto.spec) for c in charts)
+    story_ids = {cd[0] for t in story["data"] if "customdata" in t for cd in t["customdata"]}
+    assert story_ids == {"storm-warning", "boat-in-trouble", "the-rescue"}
+    prod_ids = {cd[0] for t in production["data"] if "customdata" in t for cd in t["customdata"]}
+    assert len(prod_ids) == 6
+    assert {t["type"] for t in place_map["data"]} == {"scattergeo"}
+
+
+def test_a_broken_events_file_is_reported_not_raised(run_app: RunApp, tmp_path) -> None:
+    bad = tmp_path / "bad.json"
+    doc = json.loads(EXAMPLE.read_text())
+    doc["events"][3]["date"] = "2022-13"
+    bad.write_text(json.dumps(doc))
+    at = run_app(data=bad)
+    assert not at.exception
+    assert "could not be loaded" in at.error[0].value
+    assert "events[3].date" in at.code[0].value
+
+
+@pytest.mark.skipif(not SHIPPED.exists(), reason="shipped dataset not written yet")
+def test_shipped_dataset_renders(run_app: RunApp) -> None:
+    at = run_app(data=SHIPPED)
+    assert not at.exception
+    assert len(table_ids(at)) > 90
