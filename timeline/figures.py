@@ -304,6 +304,19 @@ def _marker_size(count: int) -> float:
     return 9 + 7 * math.sqrt(count)
 
 
+def map_bounds(
+    lats: list[float], lons: list[float], *, pad: float = 0.25, min_span: float = 8.0
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Latitude and longitude ranges around the points, padded so markers never touch the edge."""
+    lat_lo, lat_hi, lon_lo, lon_hi = min(lats), max(lats), min(lons), max(lons)
+    lat_pad = max((lat_hi - lat_lo) * pad, (min_span - (lat_hi - lat_lo)) / 2, 1.0)
+    lon_pad = max((lon_hi - lon_lo) * pad, (min_span * 1.6 - (lon_hi - lon_lo)) / 2, 1.5)
+    return (
+        (max(-85.0, lat_lo - lat_pad), min(85.0, lat_hi + lat_pad)),
+        (max(-180.0, lon_lo - lon_pad), min(180.0, lon_hi + lon_pad)),
+    )
+
+
 def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     """Story settings and real production places on one map, sized by event count.
 
@@ -321,10 +334,14 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     if not any(uses.values()):
         return empty_figure("None of the events shown has a place.")
     places = {loc.id: loc for loc in index.dataset.locations}
+    used = {loc for found in uses.values() for loc in found}
+    lat_range, lon_range = map_bounds([places[i].lat for i in used], [places[i].lon for i in used])
     fig = go.Figure()
+    # Story settings are filled circles, real places open squares drawn on top, so a
+    # place that is both (a city the story visits and the crew filmed in) shows both.
     traces = (
         ("story", "Story setting", "circle", STORY_COLOUR),
-        ("production", "Real place (production)", "square", PRODUCTION_COLOUR),
+        ("production", "Real place (production)", "square-open", PRODUCTION_COLOUR),
     )
     for chronology, name, symbol, colour in traces:
         found = uses[chronology]
@@ -341,8 +358,11 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                     "size": [_marker_size(len(found[i])) for i in loc_ids],
                     "color": colour,
                     "symbol": symbol,
-                    "opacity": 0.75,
-                    "line": {"width": 1, "color": "white"},
+                    "opacity": 0.8 if chronology == "story" else 1.0,
+                    "line": {
+                        "width": 1 if chronology == "story" else 2.5,
+                        "color": colour if chronology == "production" else "white",
+                    },
                 },
                 customdata=[[i] for i in loc_ids],
                 hovertext=[
@@ -369,6 +389,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         coastlinecolor="#9A9A9A",
         showlakes=True,
         lakecolor="#E8F1F8",
-        fitbounds="locations",
+        lataxis_range=list(lat_range),
+        lonaxis_range=list(lon_range),
     )
     return _layout(fig, height=520)
