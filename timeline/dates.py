@@ -6,9 +6,10 @@ with strict and fuzzy bounds, a precision and a human label.
 
 The ``edtf`` package is the reference implementation, but one call costs a few
 milliseconds; a dataset of 100k events cannot afford that. The common forms
-(year, month, day, season and intervals of those, without qualifiers) are parsed
-here by a fast path whose results the tests compare with ``edtf`` on every form
-the data uses; anything else goes to ``edtf`` once per distinct string.
+(year, month, day, season, and intervals and one-of ranges of those, without
+qualifiers) are parsed here by a fast path whose results the tests compare with
+``edtf`` on every form the data uses; anything else goes to ``edtf`` once per
+distinct string.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
-Precision = Literal["day", "month", "season", "year", "interval", "other"]
+# "interval": the event lasted from start to end; "within": it happened on one day
+# (or in one period) somewhere between the bounds, EDTF's one-of-a-set ``[a..b]``.
+Precision = Literal["day", "month", "season", "year", "interval", "within", "other"]
 
 # EDTF season codes handled by the fast path, as (first month, last month).
 # 21-24 follow edtf's northern-hemisphere reading; winter (24) is December only,
@@ -102,11 +105,25 @@ def _simple_part(text: str) -> _Part | None:
             )
     except ValueError as exc:
         raise DateError(f"{text!r} is not a valid EDTF date ({exc})") from None
-    raise DateError(f"{text!r} is not a valid EDTF date (no month or season {month_s})")
+    # Other sub-year groupings (25-32, 37-39) and invalid codes: the reference decides.
+    return None
 
 
 def _fast(text: str) -> FuzzyDate | None:
-    """The fast path: unqualified simple dates and intervals of them."""
+    """The fast path: unqualified simple dates, intervals and one-of ranges of them."""
+    if text.startswith("[") and text.endswith("]") and text.count("..") == 1:
+        first_s, _, last_s = text[1:-1].partition("..")
+        first, last = _simple_part(first_s), _simple_part(last_s)
+        # The reference only reads ranges whose ends share a precision; leave the
+        # rest to it so that both paths accept and refuse the same strings.
+        if first is None or last is None or first.precision != last.precision:
+            return None
+        if last.latest < first.earliest:
+            raise DateError(f"{text!r}: the range ends before it starts")
+        label = f"some time between {first.label} and {last.label}"
+        return FuzzyDate(
+            text, first.earliest, last.latest, first.earliest, last.latest, "within", label
+        )
     if "/" in text:
         start_s, _, end_s = text.partition("/")
         start, end = _simple_part(start_s), _simple_part(end_s)
@@ -149,7 +166,9 @@ def parse_with_edtf(text: str) -> FuzzyDate:
     if latest < earliest:
         raise DateError(f"{text!r}: the interval ends before it starts")
     kind = type(value).__name__
-    precision: Precision = "interval" if "Interval" in kind else "other"
+    precision: Precision = (
+        "interval" if "Interval" in kind else "within" if kind == "OneOfASet" else "other"
+    )
     qualifier = " (approximate)" if "~" in text or "%" in text else ""
     qualifier = " (uncertain)" if "?" in text and not qualifier else qualifier
     label = text if earliest != latest else earliest.strftime("%-d %B %Y")

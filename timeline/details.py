@@ -23,7 +23,7 @@ class Details:
     people: tuple[str, ...]
     places: tuple[str, ...]
     source_title: str
-    source_url: str
+    source_url: str | None
     linked: tuple[tuple[str, str], ...]
     measures: tuple[str, ...] = ()
 
@@ -52,7 +52,7 @@ def _measure(value: float, unit: str, out_of: float | None) -> str:
 def describe(index: DatasetIndex, event_id: str) -> Details:
     """Collect the details of ``event_id`` and the events linked to it, both ways."""
     ev = index.events[event_id]
-    title, url = index.section_titles.get(ev.source, (ev.source, ""))
+    title, url = index.section_titles.get(ev.source, (ev.source, None))
     places = tuple(index.location_names[loc] for loc in ev.locations)
     if isinstance(ev, StoryEvent):
         characters = tuple(

@@ -272,7 +272,7 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         ("On a known day", go.Scatter, {"symbol": "diamond", "size": 10, "color": MUTED}),
         ("Over a span", go.Bar, {"color": MUTED}),
         (
-            "Some time within (month, season, year)",
+            "Some time within (a month, season, year or range)",
             go.Bar,
             {"color": MUTED, "opacity": 0.45, "pattern": {"shape": "/"}},
         ),

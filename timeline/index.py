@@ -36,7 +36,7 @@ class DatasetIndex:
     who_labels: dict[str, tuple[frozenset[str], frozenset[str]]]
     # story beat → production events that concern it (filming and others)
     linked_production: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    section_titles: dict[str, tuple[str, str]] = field(default_factory=dict)
+    section_titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
 
     @property
     def date_span(self) -> tuple[date, date] | None:
@@ -110,5 +110,7 @@ def build_index(ds: Dataset) -> DatasetIndex:
         character_actors={c.id: tuple(c.played_by) for c in ds.characters},
         who_labels=_who_labels(ds),
         linked_production={k: tuple(v) for k, v in linked.items()},
-        section_titles={s.id: (s.title, s.url) for src in ds.film.sources for s in src.sections},
+        section_titles={
+            s.id: (s.title, s.url or src.url) for src in ds.film.sources for s in src.sections
+        },
     )

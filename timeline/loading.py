@@ -137,14 +137,19 @@ def issues_from(error: ValidationError) -> list[Issue]:
     return issues
 
 
-def load_bytes(data: bytes, name: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Dataset:
-    """Validate the bytes of an events file called ``name`` (used in messages)."""
-    if max_bytes is not None and len(data) > max_bytes:
-        size_mb = len(data) / 1024 / 1024
+def check_size(size: int, name: str, max_bytes: int | None) -> None:
+    """Refuse a file over ``max_bytes`` before anything reads or parses it."""
+    if max_bytes is not None and size > max_bytes:
+        size_mb = size / 1024 / 1024
         limit_mb = max_bytes / 1024 / 1024
         raise DatasetError(
             name, [Issue("$", f"the file is {size_mb:.1f} MB; the limit is {limit_mb:.1f} MB")]
         )
+
+
+def load_bytes(data: bytes, name: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Dataset:
+    """Validate the bytes of an events file called ``name`` (used in messages)."""
+    check_size(len(data), name, max_bytes)
     document = parse_json(data, name)
     if not isinstance(document, dict):
         kind = type(document).__name__

@@ -69,6 +69,7 @@ Phase = Literal[
     "awards",
     "politics",
     "sequel",
+    "other",
 ]
 
 PHASES: tuple[Phase, ...] = Phase.__args__  # type: ignore[attr-defined]
@@ -77,9 +78,16 @@ Unit = Literal["USD", "GBP", "percent", "rating", "count", "rank"]
 
 
 class Strict(BaseModel):
-    """Base for every record: unknown fields are errors and records never change."""
+    """Base for every record: unknown fields are errors and records never change.
+
+    Numbers are strict too (``"12"`` or ``true`` is not a latitude); dates stay lax
+    so that ISO strings from JSON are read as dates.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=False)
+
+
+Url = Annotated[str, Field(pattern=r"^https?://[^\s<>]+$", max_length=2000)]
 
 
 class Section(Strict):
@@ -87,7 +95,7 @@ class Section(Strict):
 
     id: Slug
     title: Text
-    url: Annotated[str, Field(pattern=r"^https?://", max_length=2000)]
+    url: Url | None = None
 
 
 class Source(Strict):
@@ -95,7 +103,7 @@ class Source(Strict):
 
     id: Slug
     title: Text
-    url: Annotated[str, Field(pattern=r"^https?://", max_length=2000)]
+    url: Url | None = None
     license: Text | None = None
     sections: Annotated[list[Section], Field(min_length=1)]
 
@@ -104,7 +112,7 @@ class Film(Strict):
     """The work the timeline is about."""
 
     title: Text
-    year: Annotated[int, Field(ge=1870, le=2200)]
+    year: Annotated[int, Field(strict=True, ge=1870, le=2200)]
     sources: Annotated[list[Source], Field(min_length=1)]
 
 
@@ -113,8 +121,8 @@ class Location(Strict):
 
     id: Slug
     name: Text
-    lat: Annotated[float, Field(ge=-90, le=90, allow_inf_nan=False)]
-    lon: Annotated[float, Field(ge=-180, le=180, allow_inf_nan=False)]
+    lat: Annotated[float, Field(strict=True, ge=-90, le=90, allow_inf_nan=False)]
+    lon: Annotated[float, Field(strict=True, ge=-180, le=180, allow_inf_nan=False)]
     kind: LocationKind
     parent: Slug | None = None
 
@@ -141,9 +149,9 @@ class Measure(Strict):
 
     metric: Slug
     label: Text
-    value: Annotated[float, Field(allow_inf_nan=False)]
+    value: Annotated[float, Field(strict=True, allow_inf_nan=False)]
     unit: Unit
-    out_of: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    out_of: Annotated[float, Field(strict=True, gt=0, allow_inf_nan=False)] | None = None
     basis: Text | None = None
     region: Text | None = None
 
@@ -162,7 +170,7 @@ class StoryEvent(EventBase):
     """A plot beat, placed by its narrative ``order`` (1..N across the story)."""
 
     chronology: Literal["story"]
-    order: Annotated[int, Field(ge=1)]
+    order: Annotated[int, Field(strict=True, ge=1)]
     characters: list[Slug] = []
 
 
@@ -177,6 +185,7 @@ class ProductionEvent(EventBase):
     story_events: list[Slug] = []
     measures: list[Measure] = []
     planned_date: dt.date | None = None
+    tags: list[Text] = []
 
     @field_validator("date")
     @classmethod
@@ -283,21 +292,19 @@ def cross_record_problems(ds: Dataset) -> list[Problem]:
 
 
 def _parent_cycles(locations: list[Location]) -> list[Problem]:
+    """Places that end up inside themselves; a place merely below a cycle is not one."""
     parent = {loc.id: loc.parent for loc in locations}
     problems = []
     for i, loc in enumerate(locations):
         seen = {loc.id}
         current = loc.parent
-        while current is not None and current in parent:
-            if current in seen:
-                problems.append(
-                    Problem(
-                        ("locations", i, "parent"), f"{loc.id!r} ends up inside itself (a cycle)"
-                    )
-                )
-                break
+        while current is not None and current in parent and current not in seen:
             seen.add(current)
             current = parent[current]
+        if current == loc.id:
+            problems.append(
+                Problem(("locations", i, "parent"), f"{loc.id!r} ends up inside itself (a cycle)")
+            )
     return problems
 
 

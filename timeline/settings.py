@@ -20,3 +20,18 @@ def data_path(argv: Sequence[str], env: Mapping[str, str]) -> Path:
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR])
     return DEFAULT_DATA
+
+
+UPLOAD_ENV_VAR = "TIMELINE_MAX_UPLOAD_MB"
+DEFAULT_MAX_UPLOAD_MB = 5.0
+
+
+def max_upload_bytes(env: Mapping[str, str]) -> int:
+    """The upload size cap: ``TIMELINE_MAX_UPLOAD_MB`` megabytes (default 5), ignored if invalid."""
+    try:
+        megabytes = float(env.get(UPLOAD_ENV_VAR, DEFAULT_MAX_UPLOAD_MB))
+    except ValueError:
+        megabytes = DEFAULT_MAX_UPLOAD_MB
+    if not 0 < megabytes <= 1024:
+        megabytes = DEFAULT_MAX_UPLOAD_MB
+    return int(megabytes * 1024 * 1024)

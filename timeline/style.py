@@ -28,6 +28,7 @@ PHASE_LABELS: dict[Phase, str] = {
     "awards": "Awards",
     "politics": "Politics",
     "sequel": "Sequel",
+    "other": "Other",
 }
 PHASE_BY_LABEL: dict[str, Phase] = {label: phase for phase, label in PHASE_LABELS.items()}
 
@@ -46,6 +47,7 @@ PHASE_COLOURS: dict[Phase, str] = {
     "awards": "#CC79A7",
     "politics": "#000000",
     "sequel": MUTED,
+    "other": "#999999",
 }
 
 CHRONOLOGY_LABELS = {"story": "Story", "production": "Production", "both": "Both"}

@@ -1,8 +1,6 @@
-"""The events shown, as a table and as downloadable CSV and JSON."""
+"""The events shown, as a table and as downloadable CSV (JSON: :mod:`timeline.export`)."""
 
 from __future__ import annotations
-
-import json
 
 import pandas as pd
 
@@ -45,9 +43,3 @@ def events_frame(index: DatasetIndex, ids: tuple[str, ...]) -> pd.DataFrame:
 def to_csv(frame: pd.DataFrame) -> bytes:
     """CSV bytes (UTF-8) of exactly the rows and columns given."""
     return frame.to_csv(index=False).encode("utf-8")
-
-
-def to_json(frame: pd.DataFrame) -> bytes:
-    """JSON bytes: a list of row objects, keys as the column names."""
-    records = frame.to_dict(orient="records")
-    return json.dumps(records, ensure_ascii=False, indent=2).encode("utf-8")

@@ -38,3 +38,9 @@ def join_names(names: list[str], *, limit: int = 6) -> str:
     if len(names) <= limit:
         return ", ".join(names)
     return f"{', '.join(names[:limit])} and {len(names) - limit} more"
+
+
+def markdown_link(label: str, url: str) -> str:
+    """A Markdown link whose label is escaped and whose URL cannot close the link early."""
+    safe_url = url.replace("(", "%28").replace(")", "%29").replace(" ", "%20")
+    return f"[{markdown_escape(label)}]({safe_url})"
