@@ -13,10 +13,12 @@ from ui import panels, sidebar, state
 
 st.set_page_config(page_title="Film timeline explorer", page_icon="🎬", layout="wide")
 
+default = settings.data_path(sys.argv[1:], os.environ)
 try:
-    index = state.load_index(settings.data_path(sys.argv[1:], os.environ))
+    name, index, uploaded = state.current_dataset(default)
 except DatasetError as exc:
     panels.load_error(exc)
+    sidebar.data_source(default.name, False, default, settings.max_upload_bytes(os.environ))
     st.stop()
 
 params = state.raw_params()
@@ -24,6 +26,7 @@ options = Options.for_index(index)
 state.show_url_notices(index, options, params)
 state.init_selected(index, params)
 filters = sidebar.filter_widgets(index, options)
+sidebar.data_source(name, uploaded, default, settings.max_upload_bytes(os.environ))
 ids = filter_events(index, filters)
 selected = state.selected_event(index)
 
@@ -42,5 +45,7 @@ with main:
 with side:
     panels.details(index, ids, selected)
 with head:
-    panels.headline(index, ids, state.share_link(filters, options, index, lanes=lanes))
+    panels.headline(
+        index, ids, state.share_link(filters, options, index, lanes=lanes), uploaded=uploaded
+    )
 panels.credits(index)

@@ -1,4 +1,4 @@
-"""Command line: ``python -m timeline validate [PATH]`` and ``python -m timeline schema``."""
+"""Command line: ``python -m timeline validate [PATH]``, ``schema`` and ``import-timelinejs``."""
 
 from __future__ import annotations
 
@@ -7,9 +7,10 @@ import json
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from pathlib import Path
 
-from timeline import settings
-from timeline.loading import DatasetError, load_path
+from timeline import settings, timelinejs
+from timeline.loading import DatasetError, load_path, parse_json
 from timeline.models import Dataset, ProductionEvent, StoryEvent
 
 DEFAULT_DATA = str(settings.DEFAULT_DATA)
@@ -32,6 +33,37 @@ def schema_json() -> str:
     return json.dumps(Dataset.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
 
 
+def import_timelinejs(source: str, target: str) -> int:
+    """Convert the TimelineJS file ``source`` into the events file ``target``; the exit code.
+
+    Report lines and errors go to stderr as ``SOURCE: path: message``; the summary to stdout.
+    """
+    try:
+        document = parse_json(Path(source).read_bytes(), source)
+        dataset, report = timelinejs.convert(document)
+    except OSError as exc:
+        print(f"{source}: $: cannot read the file ({exc.strerror})", file=sys.stderr)
+        return 1
+    except DatasetError as exc:
+        for line in exc.lines():
+            print(line, file=sys.stderr)
+        return 1
+    except timelinejs.ConversionError as exc:
+        for line in [*exc.report, f"$: {exc.message}"]:
+            print(f"{source}: {line}", file=sys.stderr)
+        return 1
+    for line in report:
+        print(f"{source}: {line}", file=sys.stderr)
+    try:
+        Path(target).write_text(timelinejs.to_json(dataset), encoding="utf-8")
+    except OSError as exc:
+        print(f"{target}: cannot write the file ({exc.strerror})", file=sys.stderr)
+        return 1
+    total = timelinejs.event_count(document)
+    print(f"{source}: converted {len(dataset.events)} of {total} events into {target}")
+    return 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; returns the exit code (0 ok, 1 invalid data, 2 usage)."""
     parser = argparse.ArgumentParser(prog="python -m timeline", description=__doc__)
@@ -39,11 +71,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate = commands.add_parser("validate", help="check an events file")
     validate.add_argument("path", nargs="?", default=DEFAULT_DATA)
     commands.add_parser("schema", help="print the JSON Schema of the events file")
+    importer = commands.add_parser(
+        "import-timelinejs", help="convert a TimelineJS3 JSON file into an events file"
+    )
+    importer.add_argument("source", metavar="IN.json", help="the TimelineJS file to read")
+    importer.add_argument("target", metavar="OUT.json", help="the events file to write")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
         sys.stdout.write(schema_json())
         return 0
+    if args.command == "import-timelinejs":
+        if Path(args.source).resolve() == Path(args.target).resolve():
+            # Writing over the input would destroy the only copy of what was not carried over.
+            importer.error("OUT.json must be a different file from IN.json")
+        return import_timelinejs(args.source, args.target)
     try:
         ds = load_path(args.path)
     except DatasetError as exc:

@@ -137,14 +137,20 @@ def issues_from(error: ValidationError) -> list[Issue]:
     return issues
 
 
+def human_size(size: int) -> str:
+    """``812 bytes``, ``4.2 kB``, ``5 MB``: sizes as people read them."""
+    if size < 1024:
+        return f"{size} bytes"
+    if size < 1024 * 1024:
+        return f"{size / 1024:.1f} kB"
+    return f"{size / 1024 / 1024:.1f} MB".replace(".0 MB", " MB")
+
+
 def check_size(size: int, name: str, max_bytes: int | None) -> None:
     """Refuse a file over ``max_bytes`` before anything reads or parses it."""
     if max_bytes is not None and size > max_bytes:
-        size_mb = size / 1024 / 1024
-        limit_mb = max_bytes / 1024 / 1024
-        raise DatasetError(
-            name, [Issue("$", f"the file is {size_mb:.1f} MB; the limit is {limit_mb:.1f} MB")]
-        )
+        message = f"the file is {human_size(size)}; the limit is {human_size(max_bytes)}"
+        raise DatasetError(name, [Issue("$", message)])
 
 
 def load_bytes(data: bytes, name: str, *, max_bytes: int | None = DEFAULT_MAX_BYTES) -> Dataset:

@@ -47,16 +47,9 @@ _INTEGER = re.compile(r"^[+-]?\d+$")
 
 _TOP_KEYS = {"title", "events", "eras", "scale"}
 _SLIDE_KEYS = {
-    "start_date",
-    "end_date",
-    "text",
-    "media",
-    "group",
-    "display_date",
-    "background",
-    "unique_id",
-    "autolink",
-}
+    "start_date", "end_date", "display_date", "text", "media", "group", "background",
+    "unique_id", "autolink",
+}  # fmt: skip
 _TITLE_KEYS = {"text", "media", "background", "unique_id", "autolink", "display_date"}
 _TEXT_KEYS = {"headline", "text"}
 _TIME_KEYS = ("hour", "minute", "second", "millisecond")
@@ -65,32 +58,9 @@ _DATE_KEYS = {"year", "month", "day", *_TIME_KEYS, "display_date"}
 # Tags whose boundaries do not separate words (``<b>bold</b>er``); every other tag
 # (``<p>``, ``<br>``, ``<li>``...) becomes a space so that paragraphs do not run together.
 _INLINE_TAGS = {
-    "a",
-    "abbr",
-    "b",
-    "bdi",
-    "bdo",
-    "cite",
-    "code",
-    "data",
-    "dfn",
-    "em",
-    "font",
-    "i",
-    "kbd",
-    "mark",
-    "q",
-    "s",
-    "samp",
-    "small",
-    "span",
-    "strong",
-    "sub",
-    "sup",
-    "time",
-    "u",
-    "var",
-}
+    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
+    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
+}  # fmt: skip
 # Elements whose content is code or metadata, never words a reader sees.
 _HIDDEN_TAGS = {"script", "style", "template", "noscript", "head", "title"}
 

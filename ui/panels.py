@@ -6,19 +6,22 @@ import streamlit as st
 
 from timeline import figures
 from timeline.details import describe, event_label
+from timeline.export import export_json
 from timeline.figures import StoryLanes
 from timeline.filters import Filters
 from timeline.index import DatasetIndex
 from timeline.loading import DatasetError
-from timeline.table import events_frame, to_csv, to_json
-from timeline.text import markdown_escape
+from timeline.table import events_frame, to_csv
+from timeline.text import markdown_escape, markdown_link
 from timeline.urlstate import LANE_LABELS, LANES_PARAM
 from ui.state import on_event_click, on_place_click, select_event
 
 PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
 
 
-def headline(index: DatasetIndex, ids: tuple[str, ...], share_link: str) -> None:
+def headline(
+    index: DatasetIndex, ids: tuple[str, ...], share_link: str, *, uploaded: bool = False
+) -> None:
     """Film title, the source credit, how many events are shown and the share link."""
     film = index.dataset.film
     st.title(f"{film.title} ({film.year})", anchor=False)
@@ -29,7 +32,13 @@ def headline(index: DatasetIndex, ids: tuple[str, ...], share_link: str) -> None
         f"({story} story, {len(ids) - story} production)."
     )
     with right.popover("Share this view", icon=":material/link:", width="stretch"):
-        st.caption("Anyone opening this link sees exactly this view.")
+        if uploaded:
+            st.warning(
+                "This view shows your uploaded file, which stays in your browser session: "
+                "the link opens the same filters on the app's own dataset."
+            )
+        else:
+            st.caption("Anyone opening this link sees exactly this view.")
         st.code(share_link, language=None, wrap_lines=True)
 
 
@@ -52,9 +61,10 @@ def credits(index: DatasetIndex) -> None:
     """Where the data comes from, with its licence."""
     for source in index.dataset.film.sources:
         licence = f", {source.license}" if source.license else ""
-        st.caption(
-            f"Source: [{markdown_escape(source.title)}]({source.url}){markdown_escape(licence)}"
+        title = (
+            markdown_link(source.title, source.url) if source.url else markdown_escape(source.title)
         )
+        st.caption(f"Source: {title}{markdown_escape(licence)}")
 
 
 def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> StoryLanes:
@@ -107,7 +117,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 
 
 def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
-    """The shown events as a table, with CSV and JSON downloads of exactly those rows."""
+    """The shown events as a table; CSV of the rows and an events file of exactly those events."""
     frame = events_frame(index, ids)
     st.dataframe(frame, hide_index=True, key="events_table", width="stretch")
     left, right = st.columns(2)
@@ -115,8 +125,8 @@ def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         "Download CSV", to_csv(frame), "events.csv", "text/csv", icon=":material/download:"
     )
     right.download_button(
-        "Download JSON",
-        to_json(frame),
+        "Download events file (JSON)",
+        export_json(index, ids),
         "events.json",
         "application/json",
         icon=":material/download:",
@@ -161,8 +171,12 @@ def details(index: DatasetIndex, ids: tuple[str, ...], event_id: str | None) -> 
             st.markdown("**Places:** " + markdown_escape(", ".join(d.places)))
         for measure in d.measures:
             st.markdown("- " + markdown_escape(measure))
-        if d.source_url:
-            st.markdown(f"**Source:** [{markdown_escape(d.source_title)}]({d.source_url})")
+        source = (
+            markdown_link(d.source_title, d.source_url)
+            if d.source_url
+            else markdown_escape(d.source_title)
+        )
+        st.markdown(f"**Source:** {source}")
         if d.linked:
             st.markdown("**Linked events**")
             for linked_id, label in d.linked:

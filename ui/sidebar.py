@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import math
 from datetime import date
+from pathlib import Path
 
 import streamlit as st
 
 from timeline.filters import Filters
 from timeline.index import DatasetIndex
 from timeline.style import PHASE_BY_LABEL
+from timeline.text import markdown_escape
 from timeline.urlstate import (
     DATES_PARAM,
     LOCATION_PARAM,
@@ -20,6 +23,7 @@ from timeline.urlstate import (
     WHO_PARAM,
     Options,
 )
+from ui.state import UPLOAD, on_upload, upload_error
 
 
 def _span(value: object, default: tuple[date, date]) -> tuple[date, date]:
@@ -97,3 +101,30 @@ def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
         span=None if span == options.span else span,
         text=(text or "")[:MAX_TEXT],
     )
+
+
+def data_source(name: str, uploaded: bool, default: Path, max_bytes: int) -> None:
+    """Which dataset is shown, and an uploader for the person's own events file."""
+    bar = st.sidebar
+    bar.divider()
+    bar.subheader("Dataset", anchor=False)
+    where = "your upload, kept in this browser session only" if uploaded else "shipped"
+    bar.caption(f"Showing {markdown_escape(name)} ({where}).")
+    bar.file_uploader(
+        "Load your own events file",
+        type=["json"],
+        key=UPLOAD,
+        on_change=on_upload,
+        args=(max_bytes, default),
+        max_upload_size=max(1, math.ceil(max_bytes / 1024 / 1024)),
+        help=f"JSON in this app's events format, up to {max_bytes / 1024 / 1024:g} MB. "
+        "It is checked first; a file with problems is not loaded. Remove it to go back.",
+    )
+    error = upload_error()
+    if error is not None:
+        bar.error(
+            f"{markdown_escape(error.name)} was not loaded ({len(error.issues)} problem"
+            f"{'s' if len(error.issues) != 1 else ''}); the current data stays.",
+            icon=":material/error:",
+        )
+        bar.code("\n".join(error.lines(limit=12)), language=None, wrap_lines=True)

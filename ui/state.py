@@ -15,19 +15,29 @@ import streamlit as st
 from timeline.figures import StoryLanes
 from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
-from timeline.loading import load_path
+from timeline.loading import DatasetError, check_size, load_bytes, load_path
 from timeline.urlstate import (
+    DATES_PARAM,
     EVENT_PARAM,
+    LANE_LABELS,
+    LANES_PARAM,
     LOCATION_PARAM,
+    PHASE_PARAM,
     TAB_PARAM,
     TABS,
+    TEXT_PARAM,
+    VIEW_PARAM,
+    WHO_PARAM,
     Options,
     share_query,
     url_notices,
 )
 
 SELECTED = "selected_event"
+UPLOAD = "upload"
 _NOTICES_SHOWN = "_url_notices_checked"
+_UPLOADED = "_uploaded_dataset"
+_UPLOAD_ERROR = "_upload_error"
 
 
 @st.cache_resource(max_entries=4, show_spinner="Loading events…")
@@ -44,6 +54,65 @@ def load_index(path: Path) -> DatasetIndex:
     except OSError:
         return _index_for(str(path), 0, 0)
     return _index_for(str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def current_dataset(default: Path) -> tuple[str, DatasetIndex, bool]:
+    """The dataset this session shows: its name, its index, and whether it was uploaded.
+
+    Uploads live in this session's state only: never on disk, never in a shared cache.
+    """
+    uploaded = st.session_state.get(_UPLOADED)
+    if uploaded is not None:
+        name, index = uploaded
+        return name, index, True
+    return default.name, load_index(default), False
+
+
+def upload_error() -> DatasetError | None:
+    """Why the last upload was refused, if it was."""
+    error = st.session_state.get(_UPLOAD_ERROR)
+    return error if isinstance(error, DatasetError) else None
+
+
+def on_upload(max_bytes: int, default: Path) -> None:
+    """Uploader callback: switch to a valid file, keep the current data on a bad one.
+
+    Clearing the uploader goes back to the default dataset.
+    """
+    file = st.session_state.get(UPLOAD)
+    st.session_state.pop(_UPLOAD_ERROR, None)
+    if file is None:
+        if st.session_state.pop(_UPLOADED, None) is not None:
+            _reset_view(load_index(default))
+        return
+    try:
+        check_size(file.size, file.name, max_bytes)
+        index = build_index(load_bytes(file.getvalue(), file.name, max_bytes=max_bytes))
+    except DatasetError as exc:
+        st.session_state[_UPLOAD_ERROR] = exc
+        return
+    st.session_state[_UPLOADED] = (file.name, index)
+    _reset_view(index)
+
+
+def _reset_view(index: DatasetIndex) -> None:
+    """Put every filter back to its default for a newly loaded dataset (this clears the URL)."""
+    defaults: dict[str, object] = {
+        VIEW_PARAM: "Both",
+        LOCATION_PARAM: [],
+        WHO_PARAM: [],
+        PHASE_PARAM: [],
+        TEXT_PARAM: "",
+        LANES_PARAM: LANE_LABELS["character"],
+    }
+    for key, value in defaults.items():
+        st.session_state[key] = value
+    span = index.date_span
+    if span is not None:
+        st.session_state[DATES_PARAM] = span
+    else:
+        st.session_state.pop(DATES_PARAM, None)
+    select_event(None)
 
 
 def raw_params() -> dict[str, list[str]]:
