@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from timeline import urlstate
+from timeline.cli import schema_json
 from timeline.loading import load_bytes
 from timeline.models import PHASES
 
@@ -42,3 +43,11 @@ def test_where_things_live_points_at_real_paths() -> None:
     assert paths
     missing = [p for p in paths if not (ROOT / p.rstrip("/")).exists()]
     assert not missing, f"README names missing paths: {missing}"
+
+
+def test_committed_json_schema_is_in_sync_with_the_models() -> None:
+    committed = (ROOT / "schema" / "events.schema.json").read_text(encoding="utf-8")
+    assert committed == schema_json(), (
+        "schema/events.schema.json is stale: run "
+        "`.venv/bin/python -m timeline schema > schema/events.schema.json`"
+    )
