@@ -119,11 +119,25 @@ def story_timeline(
     fig.update_xaxes(
         title="Story beat (narrative order)",
         range=[min(orders) - 0.7, max(orders) + 0.7],
-        dtick=1 if len(orders) <= 40 else None,
+        dtick=1 if len(orders) <= 15 else None,
         gridcolor="#F0F0F0",
         zeroline=False,
     )
     return _layout(fig, height=110 + 26 * len(lane_order))
+
+
+def view_range(starts: list[date], ends: list[date]) -> tuple[date, date, int]:
+    """The initial time window: all events but far-earlier outliers, and how many were left out.
+
+    One event decades before the rest (a bridge built in 1912 in a 2020s production)
+    would squeeze everything else into a sliver; it stays on the chart, off to the left.
+    """
+    ordered = sorted(starts)
+    q1, q3 = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
+    spread = max((q3 - q1).days, 365)
+    fence = q1 - timedelta(days=3 * spread)
+    kept = [d for d in ordered if d >= fence]
+    return kept[0], max(ends), len(ordered) - len(kept)
 
 
 def _pack_rows(spans: list[tuple[date, date]], min_gap: timedelta) -> list[int]:
@@ -169,8 +183,10 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     events = [e for i in ids if isinstance(e := index.events[i], ProductionEvent)]
     if not events:
         return empty_figure("No production events match these filters.")
-    first = min(index.dates[e.id].fuzzy_earliest for e in events)
-    last = max(index.dates[e.id].fuzzy_latest for e in events)
+    first, last, left_out = view_range(
+        [index.dates[e.id].fuzzy_earliest for e in events],
+        [index.dates[e.id].fuzzy_latest for e in events],
+    )
     # Markers need room too: keep events ~1.5% of the axis apart within a row.
     min_gap = timedelta(days=max(1, (last - first).days // 65))
     phases = [p for p in PHASE_LABELS if any(e.phase == p for e in events)]
@@ -269,10 +285,10 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             )
         )
     legend = (
-        ("On a known day", go.Scatter, {"symbol": "diamond", "size": 10, "color": MUTED}),
-        ("Over a span", go.Bar, {"color": MUTED}),
+        ("Known day", go.Scatter, {"symbol": "diamond", "size": 10, "color": MUTED}),
+        ("Lasted this long", go.Bar, {"color": MUTED}),
         (
-            "Some time within (a month, season, year or range)",
+            "Some time within",
             go.Bar,
             {"color": MUTED, "opacity": 0.45, "pattern": {"shape": "/"}},
         ),
@@ -297,7 +313,26 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         gridcolor="#EEEEEE",
     )
     fig.update_layout(barmode="overlay", bargap=0)
-    return _layout(fig, height=int(130 + 24 * top))
+    _layout(fig, height=int(150 + 19 * top))
+    # A tall chart: dates on top where the eye starts, the legend underneath.
+    fig.update_xaxes(side="top")
+    fig.update_layout(
+        legend={"orientation": "h", "yanchor": "top", "y": -0.005, "x": 0},
+        margin={"t": 70 if left_out else 40, "b": 40},
+    )
+    if left_out:
+        fig.update_layout(
+            title={
+                "text": f"{left_out} earlier event{'s' if left_out > 1 else ''} off to the "
+                f"left: zoom out to see {'them' if left_out > 1 else 'it'}",
+                "font": {"size": 12, "color": MUTED},
+                "x": 0,
+                "xanchor": "left",
+                "y": 0.995,
+                "yanchor": "top",
+            }
+        )
+    return fig
 
 
 def _marker_size(count: int) -> float:

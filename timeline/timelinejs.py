@@ -272,11 +272,9 @@ class _Converter:
 
     # --- dates -----------------------------------------------------------------
 
-    def date(self, value: object, path: str, *, required: bool) -> _Date | None:
-        """Read ``start_date``/``end_date``; None when absent (raises when it was required)."""
+    def date(self, value: object, path: str) -> _Date | None:
+        """Read a ``start_date`` or ``end_date``: None when absent; raises when unusable."""
         if _is_empty(value):
-            if required:
-                raise _Unusable(f"no {path.rsplit('.', 1)[-1]}")
             return None
         if not isinstance(value, dict):
             raise _Unusable(f"{path} is not an object")
@@ -307,9 +305,10 @@ class _Converter:
 
     def when(self, raw: dict[str, object], path: str) -> tuple[str, str, int]:
         """The EDTF date, its ``date_text`` and the start year of one event."""
-        start = self.date(raw.get("start_date"), f"{path}.start_date", required=True)
-        end = self.date(raw.get("end_date"), f"{path}.end_date", required=False)
-        assert start is not None  # required=True raises instead of returning None
+        start = self.date(raw.get("start_date"), f"{path}.start_date")
+        if start is None:
+            raise _Unusable("no start_date")
+        end = self.date(raw.get("end_date"), f"{path}.end_date")
         if start.has_time or (end is not None and end.has_time):
             self.lines.append(f"{path}: time of day dropped")
         edtf = start.edtf
@@ -452,8 +451,8 @@ class _Converter:
         return year
 
 
-def _events_of(doc: object) -> list[object]:
-    """The ``events`` list of a TimelineJS document; :class:`ConversionError` if it has none."""
+def _events_of(doc: object) -> tuple[dict[str, object], list[object]]:
+    """The document and its ``events`` list; :class:`ConversionError` if it is not TimelineJS."""
     if not isinstance(doc, dict):
         raise ConversionError(
             f'expected a TimelineJS object ({{"events": [...]}}) at the top, '
@@ -466,13 +465,13 @@ def _events_of(doc: object) -> list[object]:
     events = doc["events"]
     if not isinstance(events, list):
         raise ConversionError(f'"events" must be a list, found {type(events).__name__}')
-    return events
+    return doc, events
 
 
 def event_count(doc: object) -> int:
     """How many events a TimelineJS document lists (0 when it is not one)."""
     try:
-        return len(_events_of(doc))
+        return len(_events_of(doc)[1])
     except ConversionError:
         return 0
 
@@ -484,11 +483,10 @@ def convert(doc: object) -> tuple[Dataset, list[str]]:
     the whole document). Raises :class:`ConversionError` when the input is not a
     TimelineJS object or not one of its events can be converted.
     """
-    events = _events_of(doc)
-    assert isinstance(doc, dict)  # _events_of raised otherwise
+    top, events = _events_of(doc)
     state = _Converter()
-    state.unknown_keys(doc, _TOP_KEYS, "$")
-    scale = doc.get("scale")
+    state.unknown_keys(top, _TOP_KEYS, "$")
+    scale = top.get("scale")
     if isinstance(scale, str) and scale.strip().lower() == "cosmological":
         # Cosmological years count back from the present in millions: no calendar date fits.
         raise ConversionError(
@@ -498,11 +496,11 @@ def convert(doc: object) -> tuple[Dataset, list[str]]:
         )
     if not _is_empty(scale) and scale != "human":
         state.lines.append(f'scale: unknown scale {scale!r}; read as "human"')
-    film_title = state.title_slide(doc.get("title"))
+    film_title = state.title_slide(top.get("title"))
 
     converted = [e for i, raw in enumerate(events) if (e := state.event(raw, i)) is not None]
     state.left_behind()
-    state.eras(doc.get("eras"))
+    state.eras(top.get("eras"))
     if not converted:
         what = "the list is empty" if not events else f"none of {len(events)} could be converted"
         raise ConversionError(f"no events to import: {what}", state.lines)
