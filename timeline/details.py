@@ -82,8 +82,9 @@ def describe(index: DatasetIndex, event_id: str) -> Details:
         id=ev.id,
         title=ev.title,
         chronology=CHRONOLOGY_LABELS["production"],
+        # A day is always in the source's own phrase; coarser dates get our reading too.
         when=ev.date_text
-        if when.label.casefold() in ev.date_text.casefold()
+        if when.precision == "day" or when.label.casefold() in ev.date_text.casefold()
         else f"{ev.date_text} ({when.label})",
         summary=ev.summary,
         phase=PHASE_LABELS[ev.phase],

@@ -352,11 +352,35 @@ def map_bounds(
     )
 
 
-def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+def _core(values: list[float]) -> tuple[float, float]:
+    """The range of ``values`` without outliers (beyond 1.5 interquartile ranges)."""
+    ordered = sorted(values)
+    q1, q3 = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
+    spread = q3 - q1
+    return q1 - 1.5 * spread, q3 + 1.5 * spread
+
+
+def focus_points(points: list[tuple[float, float, int]]) -> list[tuple[float, float]]:
+    """The (lat, lon) of the places where most events are, weighting each place by its events.
+
+    Far-flung places drop out, so the map can zoom to, say, Europe when most of a
+    film happened there; with nothing left over, every place is kept.
+    """
+    lats = [lat for lat, _, n in points for _ in range(n)]
+    lons = [lon for _, lon, n in points for _ in range(n)]
+    (lat_lo, lat_hi), (lon_lo, lon_hi) = _core(lats), _core(lons)
+    kept = [
+        (lat, lon) for lat, lon, _ in points if lat_lo <= lat <= lat_hi and lon_lo <= lon <= lon_hi
+    ]
+    return kept or [(lat, lon) for lat, lon, _ in points]
+
+
+def location_map(index: DatasetIndex, ids: tuple[str, ...], *, focus: bool = False) -> go.Figure:
     """Story settings and real production places on one map, sized by event count.
 
-    Land outlines come from the topojson the app serves itself, so the map draws
-    without internet; pass ``config={"topojsonURL": ...}`` when rendering.
+    ``focus`` zooms to where most events are instead of fitting every place. Land
+    outlines come from the topojson the app serves itself, so the map draws without
+    internet; pass ``config={"topojsonURL": ...}`` when rendering.
     """
     uses: dict[str, dict[str, list[str]]] = {
         "story": defaultdict(list),
@@ -369,8 +393,13 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     if not any(uses.values()):
         return empty_figure("None of the events shown has a place.")
     places = {loc.id: loc for loc in index.dataset.locations}
-    used = {loc for found in uses.values() for loc in found}
-    lat_range, lon_range = map_bounds([places[i].lat for i in used], [places[i].lon for i in used])
+    counts: dict[str, int] = defaultdict(int)
+    for found in uses.values():
+        for loc_id, titles in found.items():
+            counts[loc_id] += len(titles)
+    points = [(places[i].lat, places[i].lon, n) for i, n in counts.items()]
+    shown = focus_points(points) if focus else [(lat, lon) for lat, lon, _ in points]
+    lat_range, lon_range = map_bounds([p[0] for p in shown], [p[1] for p in shown])
     fig = go.Figure()
     # Story settings are filled circles, real places open squares drawn on top, so a
     # place that is both (a city the story visits and the crew filmed in) shows both.
@@ -427,4 +456,6 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         lataxis_range=list(lat_range),
         lonaxis_range=list(lon_range),
     )
-    return _layout(fig, height=520)
+    # Plotly keeps the map's aspect: size the chart to the area shown (about 750 px wide).
+    aspect = (lat_range[1] - lat_range[0]) / max(lon_range[1] - lon_range[0], 1e-6)
+    return _layout(fig, height=int(min(620, max(340, 90 + 750 * aspect * 1.25))))

@@ -25,10 +25,12 @@ TEXT_PARAM = "q"
 EVENT_PARAM = "event"
 TAB_PARAM = "tab"
 LANES_PARAM = "lanes"
+ZOOM_PARAM = "zoom"
 
 VIEW_BY_LABEL: dict[str, View] = {label: view for view, label in CHRONOLOGY_LABELS.items()}  # type: ignore[misc]
 TABS = ("Timelines", "Map", "Table")
 LANE_LABELS = {"character": "Character", "setting": "Setting"}
+ZOOM_LABELS = ("All places", "Focus")
 MAX_TEXT = 200
 
 
@@ -75,6 +77,7 @@ def url_notices(
         PHASE_PARAM: ("phase", options.phases),
         TAB_PARAM: ("tab", TABS),
         LANES_PARAM: ("lane choice", tuple(LANE_LABELS.values())),
+        ZOOM_PARAM: ("map zoom", ZOOM_LABELS),
     }
     known = {*choices, DATES_PARAM, TEXT_PARAM, EVENT_PARAM}
     for key, values in params.items():
@@ -113,6 +116,7 @@ def share_query(
     event: str | None = None,
     tab: str = TABS[0],
     lanes: str = "character",
+    zoom: str = ZOOM_LABELS[0],
 ) -> str:
     """The query string that reproduces this view, defaults left out as Streamlit does."""
     pairs: list[tuple[str, str]] = []
@@ -129,6 +133,8 @@ def share_query(
         pairs.append((TAB_PARAM, tab))
     if lanes != "character":
         pairs.append((LANES_PARAM, LANE_LABELS[lanes]))
+    if zoom != ZOOM_LABELS[0]:
+        pairs.append((ZOOM_PARAM, zoom))
     if event:
         pairs.append((EVENT_PARAM, event))
     return urlencode(pairs)

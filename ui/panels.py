@@ -13,7 +13,7 @@ from timeline.index import DatasetIndex
 from timeline.loading import DatasetError
 from timeline.table import events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
-from timeline.urlstate import LANE_LABELS, LANES_PARAM
+from timeline.urlstate import LANE_LABELS, LANES_PARAM, ZOOM_LABELS, ZOOM_PARAM
 from ui.state import on_event_click, on_place_click, select_event
 
 PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
@@ -103,8 +103,17 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> St
 
 def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """Story settings and real places on one map; a click filters to that place."""
+    zoom = st.segmented_control(
+        "Map zoom",
+        ZOOM_LABELS,
+        default=ZOOM_LABELS[0],
+        key=ZOOM_PARAM,
+        bind="query-params",
+        label_visibility="collapsed",
+        help="Focus zooms to where most of the events are.",
+    )
     st.plotly_chart(
-        figures.location_map(index, ids),
+        figures.location_map(index, ids, focus=zoom == ZOOM_LABELS[1]),
         key="map_chart",
         on_select=lambda: on_place_click("map_chart", index.location_names),
         selection_mode="points",

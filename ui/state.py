@@ -28,6 +28,8 @@ from timeline.urlstate import (
     TEXT_PARAM,
     VIEW_PARAM,
     WHO_PARAM,
+    ZOOM_LABELS,
+    ZOOM_PARAM,
     Options,
     share_query,
     url_notices,
@@ -104,6 +106,7 @@ def _reset_view(index: DatasetIndex) -> None:
         PHASE_PARAM: [],
         TEXT_PARAM: "",
         LANES_PARAM: LANE_LABELS["character"],
+        ZOOM_PARAM: ZOOM_LABELS[0],
     }
     for key, value in defaults.items():
         st.session_state[key] = value
@@ -190,6 +193,7 @@ def share_link(
         event=selected_event(index),
         tab=st.session_state.get(TAB_PARAM) or TABS[0],
         lanes=lanes,
+        zoom=st.session_state.get(ZOOM_PARAM) or ZOOM_LABELS[0],
     )
     base = st.context.url or ""
     return f"{base}?{query}" if query else base
