@@ -6,7 +6,7 @@ import sys
 import streamlit as st
 
 from timeline import settings
-from timeline.filters import filter_events
+from timeline.filters import filter_events, hidden_by_shield
 from timeline.loading import DatasetError
 from timeline.urlstate import TAB_PARAM, TABS, Options
 from ui import panels, sidebar, state
@@ -28,24 +28,34 @@ state.init_selected(index, params)
 filters = sidebar.filter_widgets(index, options)
 sidebar.data_source(name, uploaded, default, settings.max_upload_bytes(os.environ))
 ids = filter_events(index, filters)
-selected = state.selected_event(index)
+hidden = hidden_by_shield(index, filters.until)
+selected = state.selected_event(index, hidden)
 
 head = st.container()
 main, side = st.columns([3, 1.25], gap="medium")
 with main:
     if not ids:
         panels.no_results()
-    timeline_tab, map_tab, table_tab = st.tabs(TABS, key=TAB_PARAM, bind="query-params")
-    with timeline_tab:
+    tabs = dict(zip(TABS, st.tabs(TABS, key=TAB_PARAM, bind="query-params"), strict=True))
+    with tabs["Timelines"]:
         lanes = panels.timelines(index, ids, filters)
-    with map_tab:
+    with tabs["Storylines"]:
+        panels.storylines(index, ids)
+    with tabs["Set vs shot"]:
+        panels.set_vs_shot_view(index, ids)
+    with tabs["Map"]:
         panels.location_map(index, ids)
-    with table_tab:
+    with tabs["Fortunes"]:
+        panels.fortunes(index, ids)
+    with tabs["Table"]:
         panels.table(index, ids)
 with side:
-    panels.details(index, ids, selected)
+    panels.details(index, ids, selected, hidden)
 with head:
     panels.headline(
-        index, ids, state.share_link(filters, options, index, lanes=lanes), uploaded=uploaded
+        index,
+        ids,
+        state.share_link(filters, options, index, lanes=lanes, event=selected),
+        uploaded=uploaded,
     )
 panels.credits(index)

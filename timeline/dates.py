@@ -109,14 +109,25 @@ def _simple_part(text: str) -> _Part | None:
     return None
 
 
+def _plain_season(text: str) -> bool:
+    """False for ``YYYY-SS`` with a grouping other than the four seasons (21-24)."""
+    parts = text.split("-")
+    return len(parts) != 2 or int(parts[1]) <= 24
+
+
 def _fast(text: str) -> FuzzyDate | None:
     """The fast path: unqualified simple dates, intervals and one-of ranges of them."""
     if text.startswith("[") and text.endswith("]") and text.count("..") == 1:
         first_s, _, last_s = text[1:-1].partition("..")
         first, last = _simple_part(first_s), _simple_part(last_s)
-        # The reference only reads ranges whose ends share a precision; leave the
-        # rest to it so that both paths accept and refuse the same strings.
-        if first is None or last is None or first.precision != last.precision:
+        # The reference only reads ranges whose ends share a precision, and no seasons
+        # in them; leave the rest to it so both paths accept and refuse the same strings.
+        if (
+            first is None
+            or last is None
+            or first.precision != last.precision
+            or first.precision == "season"
+        ):
             return None
         if last.latest < first.earliest:
             raise DateError(f"{text!r}: the range ends before it starts")
@@ -127,7 +138,8 @@ def _fast(text: str) -> FuzzyDate | None:
     if "/" in text:
         start_s, _, end_s = text.partition("/")
         start, end = _simple_part(start_s), _simple_part(end_s)
-        if start is None or end is None:
+        # In intervals the reference takes only the four seasons (21-24).
+        if start is None or end is None or not (_plain_season(start_s) and _plain_season(end_s)):
             return None
         if end.latest < start.earliest:
             raise DateError(f"{text!r}: the interval ends before it starts")

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from timeline.index import DatasetIndex
+from timeline.links import Shot, shots_of
 from timeline.models import StoryEvent
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
 
@@ -26,6 +27,7 @@ class Details:
     source_url: str | None
     linked: tuple[tuple[str, str], ...]
     measures: tuple[str, ...] = ()
+    shots: tuple[Shot, ...] = ()
 
 
 def event_label(index: DatasetIndex, event_id: str) -> str:
@@ -37,7 +39,9 @@ def event_label(index: DatasetIndex, event_id: str) -> str:
 
 
 def _measure(value: float, unit: str, out_of: float | None) -> str:
-    number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0")
+    number = (
+        f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
+    )
     if unit == "USD":
         return f"${value / 1e6:,.1f} million" if abs(value) >= 1e6 else f"${number}"
     if unit == "GBP":
@@ -49,8 +53,13 @@ def _measure(value: float, unit: str, out_of: float | None) -> str:
     return f"{number} out of {out_of:g}" if out_of else number
 
 
-def describe(index: DatasetIndex, event_id: str) -> Details:
-    """Collect the details of ``event_id`` and the events linked to it, both ways."""
+def describe(
+    index: DatasetIndex, event_id: str, *, hidden: frozenset[str] = frozenset()
+) -> Details:
+    """Collect the details of ``event_id`` and the events linked to it, both ways.
+
+    Linked events in ``hidden`` (behind the spoiler shield) are left out.
+    """
     ev = index.events[event_id]
     title, url = index.section_titles.get(ev.source, (ev.source, None))
     places = tuple(index.location_names[loc] for loc in ev.locations)
@@ -62,7 +71,7 @@ def describe(index: DatasetIndex, event_id: str) -> Details:
             )
             for c in ev.characters
         )
-        linked_ids: tuple[str, ...] = index.linked_production.get(ev.id, ())
+        linked_ids = tuple(i for i in index.linked_production.get(ev.id, ()) if i not in hidden)
         return Details(
             id=ev.id,
             title=ev.title,
@@ -76,6 +85,7 @@ def describe(index: DatasetIndex, event_id: str) -> Details:
             source_title=title,
             source_url=url,
             linked=tuple((i, event_label(index, i)) for i in linked_ids),
+            shots=tuple(s for s in shots_of(index, ev.id) if s.event_id not in hidden),
         )
     when = index.dates[ev.id]
     return Details(
@@ -93,7 +103,7 @@ def describe(index: DatasetIndex, event_id: str) -> Details:
         places=places,
         source_title=title,
         source_url=url,
-        linked=tuple((i, event_label(index, i)) for i in ev.story_events),
+        linked=tuple((i, event_label(index, i)) for i in ev.story_events if i not in hidden),
         measures=tuple(
             f"{m.label}: {_measure(m.value, m.unit, m.out_of)}"
             + (f" ({m.basis})" if m.basis else "")

@@ -205,7 +205,11 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
 
     fig = go.Figure()
     kinds = {
-        "span": [e for e in events if index.dates[e.id].precision == "interval"],
+        "span": [
+            e
+            for e in events
+            if index.dates[e.id].precision == "interval" and not index.dates[e.id].is_point
+        ],
         "within": [
             e
             for e in events
@@ -375,9 +379,16 @@ def focus_points(points: list[tuple[float, float, int]]) -> list[tuple[float, fl
     return kept or [(lat, lon) for lat, lon, _ in points]
 
 
-def location_map(index: DatasetIndex, ids: tuple[str, ...], *, focus: bool = False) -> go.Figure:
+def location_map(
+    index: DatasetIndex,
+    ids: tuple[str, ...],
+    *,
+    focus: bool = False,
+    links: tuple[tuple[str, str], ...] = (),
+) -> go.Figure:
     """Story settings and real production places on one map, sized by event count.
 
+    ``links`` are (setting, filming place) location ids, drawn as lines between them.
     ``focus`` zooms to where most events are instead of fitting every place. Land
     outlines come from the topojson the app serves itself, so the map draws without
     internet; pass ``config={"topojsonURL": ...}`` when rendering.
@@ -401,6 +412,24 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...], *, focus: bool = Fal
     shown = focus_points(points) if focus else [(lat, lon) for lat, lon, _ in points]
     lat_range, lon_range = map_bounds([p[0] for p in shown], [p[1] for p in shown])
     fig = go.Figure()
+    # Only join places that are on the map: both ends belong to events shown.
+    drawn = [(a, b) for a, b in links if a in counts and b in counts]
+    if drawn:
+        lats: list[float | None] = []
+        lons: list[float | None] = []
+        for setting, place in drawn:
+            lats += [places[setting].lat, places[place].lat, None]
+            lons += [places[setting].lon, places[place].lon, None]
+        fig.add_trace(
+            go.Scattergeo(
+                lat=lats,
+                lon=lons,
+                mode="lines",
+                name="Set → filmed at",
+                line={"color": "#7A5195", "width": 1.5, "dash": "dot"},
+                hoverinfo="skip",
+            )
+        )
     # Story settings are filled circles, real places open squares drawn on top, so a
     # place that is both (a city the story visits and the crew filmed in) shows both.
     traces = (

@@ -2,6 +2,8 @@
 
 Location, who and text apply to both chronologies; phase and dates only concern
 production events (story beats have neither), so they leave story beats alone.
+The spoiler shield (``until``) hides story beats after a point in the story, and
+the production events that concern only hidden beats.
 """
 
 from __future__ import annotations
@@ -26,6 +28,19 @@ class Filters:
     phases: tuple[Phase, ...] = ()
     span: tuple[date, date] | None = None
     text: str = ""
+    until: int | None = None
+
+
+def hidden_by_shield(index: DatasetIndex, until: int | None) -> frozenset[str]:
+    """Ids the spoiler shield hides: beats after ``until``, and production events tied
+    only to such beats. Events tied to no beat are never hidden."""
+    if until is None:
+        return frozenset()
+    beats = {e.id for e in index.story if e.order > until}
+    production = {
+        e.id for e in index.production if e.story_events and beats.issuperset(e.story_events)
+    }
+    return frozenset(beats | production)
 
 
 def _places(index: DatasetIndex, location_ids: tuple[str, ...]) -> frozenset[str]:
@@ -46,8 +61,11 @@ def filter_events(index: DatasetIndex, filters: Filters) -> tuple[str, ...]:
         people |= persons
     needle = filters.text.strip().casefold()
     phases = set(filters.phases)
+    hidden = hidden_by_shield(index, filters.until)
 
     def common(ev: EventBase) -> bool:
+        if ev.id in hidden:
+            return False
         if places is not None and places.isdisjoint(ev.locations):
             return False
         return not needle or needle in f"{ev.title}\n{ev.summary}".casefold()

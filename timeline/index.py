@@ -26,6 +26,8 @@ class DatasetIndex:
     production: tuple[ProductionEvent, ...]
     dates: dict[str, dates.FuzzyDate]
     location_names: dict[str, str]
+    # filter and URL labels: the name, or "name (id)" when two places share a name
+    location_labels: dict[str, str]
     location_by_name: dict[str, str]
     # every place inside a location (itself included), for region → places filters
     location_within: dict[str, frozenset[str]]
@@ -67,6 +69,14 @@ def _descendants(ds: Dataset) -> dict[str, frozenset[str]]:
     return within
 
 
+def unique_labels(records: list[tuple[str, str]]) -> dict[str, str]:
+    """Label each (id, name) by its name, or ``name (id)`` when the name is not unique."""
+    counts: dict[str, int] = defaultdict(int)
+    for _, name in records:
+        counts[name] += 1
+    return {rid: name if counts[name] == 1 else f"{name} ({rid})" for rid, name in records}
+
+
 def _who_labels(ds: Dataset) -> dict[str, tuple[frozenset[str], frozenset[str]]]:
     """Map each label to (characters, people): a character brings in who plays them, and back."""
     plays: dict[str, set[str]] = defaultdict(set)
@@ -74,13 +84,16 @@ def _who_labels(ds: Dataset) -> dict[str, tuple[frozenset[str], frozenset[str]]]
         for person_id in ch.played_by:
             plays[person_id].add(ch.id)
     labels: dict[str, tuple[frozenset[str], frozenset[str]]] = {}
-    person_names = {p.name for p in ds.people}
+    people = unique_labels([(p.id, p.name) for p in ds.people])
+    taken = set(people.values())
+    characters = {
+        cid: f"{label} (character)" if label in taken else label
+        for cid, label in unique_labels([(c.id, c.name) for c in ds.characters]).items()
+    }
     for ch in ds.characters:
-        label = ch.name if ch.name not in person_names else f"{ch.name} (character)"
-        labels[label] = (frozenset({ch.id}), frozenset(ch.played_by))
+        labels[characters[ch.id]] = (frozenset({ch.id}), frozenset(ch.played_by))
     for person in ds.people:
-        label = person.name if person.name not in labels else f"{person.name} (person)"
-        labels[label] = (frozenset(plays[person.id]), frozenset({person.id}))
+        labels[people[person.id]] = (frozenset(plays[person.id]), frozenset({person.id}))
     return labels
 
 
@@ -92,6 +105,7 @@ def build_index(ds: Dataset) -> DatasetIndex:
     production = [e for e in ds.events if isinstance(e, ProductionEvent)]
     parsed = {e.id: dates.parse(e.date) for e in production}
     production.sort(key=lambda e: (parsed[e.id].earliest, parsed[e.id].latest, e.id))
+    labels = unique_labels([(loc.id, loc.name) for loc in ds.locations])
     linked: dict[str, list[str]] = defaultdict(list)
     for ev in production:
         for story_id in ev.story_events:
@@ -103,7 +117,8 @@ def build_index(ds: Dataset) -> DatasetIndex:
         production=tuple(production),
         dates=parsed,
         location_names={loc.id: loc.name for loc in ds.locations},
-        location_by_name={loc.name: loc.id for loc in ds.locations},
+        location_labels=labels,
+        location_by_name={label: loc_id for loc_id, label in labels.items()},
         location_within=_descendants(ds),
         person_names={p.id: p.name for p in ds.people},
         character_names={c.id: c.name for c in ds.characters},

@@ -13,6 +13,7 @@ from datetime import date
 from urllib.parse import urlencode
 
 from timeline.filters import Filters, View
+from timeline.fortunes import production_months
 from timeline.index import DatasetIndex
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
 
@@ -26,9 +27,13 @@ EVENT_PARAM = "event"
 TAB_PARAM = "tab"
 LANES_PARAM = "lanes"
 ZOOM_PARAM = "zoom"
+UNTIL_PARAM = "until"
+LINKS_PARAM = "links"
+MONTH_PARAM = "month"
+ALL_MONTHS = "All"
 
 VIEW_BY_LABEL: dict[str, View] = {label: view for view, label in CHRONOLOGY_LABELS.items()}  # type: ignore[misc]
-TABS = ("Timelines", "Map", "Table")
+TABS = ("Timelines", "Storylines", "Set vs shot", "Map", "Fortunes", "Table")
 LANE_LABELS = {"character": "Character", "setting": "Setting"}
 ZOOM_LABELS = ("All places", "Focus")
 MAX_TEXT = 200
@@ -43,6 +48,8 @@ class Options:
     who: tuple[str, ...]
     phases: tuple[str, ...]
     span: tuple[date, date] | None
+    story_length: int = 0
+    months: tuple[str, ...] = ()
 
     @classmethod
     def for_index(cls, index: DatasetIndex) -> Options:
@@ -54,6 +61,8 @@ class Options:
             who=tuple(sorted(index.who_labels, key=str.casefold)),
             phases=tuple(label for phase, label in PHASE_LABELS.items() if phase in used_phases),
             span=index.date_span,
+            story_length=len(index.story),
+            months=tuple(production_months(index, tuple(e.id for e in index.production))),
         )
 
 
@@ -78,8 +87,9 @@ def url_notices(
         TAB_PARAM: ("tab", TABS),
         LANES_PARAM: ("lane choice", tuple(LANE_LABELS.values())),
         ZOOM_PARAM: ("map zoom", ZOOM_LABELS),
+        MONTH_PARAM: ("month of the production", (ALL_MONTHS, *options.months)),
     }
-    known = {*choices, DATES_PARAM, TEXT_PARAM, EVENT_PARAM}
+    known = {*choices, DATES_PARAM, TEXT_PARAM, EVENT_PARAM, UNTIL_PARAM, LINKS_PARAM}
     for key, values in params.items():
         if key not in known:
             notices.append(f"Ignored the unknown URL parameter {_short(key)}.")
@@ -98,9 +108,20 @@ def url_notices(
             notices.append("Ignored the date range: give one or two dates as YYYY-MM-DD.")
         elif key == EVENT_PARAM and values and values[-1] not in index.events:
             notices.append(f"Ignored event {_short(values[-1])}: no event has that id.")
+        elif key == UNTIL_PARAM and values and not _in_story(values[-1], options.story_length):
+            notices.append(
+                f"Ignored until={_short(values[-1])}: give a beat number from 1 to "
+                f"{options.story_length}."
+            )
+        elif key == LINKS_PARAM and values and values[-1].lower() not in ("true", "false"):
+            notices.append(f"Ignored links={_short(values[-1])}: use true or false.")
         elif key == TEXT_PARAM and values and len(values[-1]) > MAX_TEXT:
             notices.append(f"The search text was cut to {MAX_TEXT} characters.")
     return notices
+
+
+def _in_story(value: str, length: int) -> bool:
+    return value.isdecimal() and 1 <= int(value) <= length
 
 
 def _short(value: str, limit: int = 40) -> str:
@@ -117,12 +138,14 @@ def share_query(
     tab: str = TABS[0],
     lanes: str = "character",
     zoom: str = ZOOM_LABELS[0],
+    links: bool = True,
+    month: str = ALL_MONTHS,
 ) -> str:
     """The query string that reproduces this view, defaults left out as Streamlit does."""
     pairs: list[tuple[str, str]] = []
     if filters.view != "both":
         pairs.append((VIEW_PARAM, CHRONOLOGY_LABELS[filters.view]))
-    pairs += [(LOCATION_PARAM, index.location_names[loc]) for loc in filters.locations]
+    pairs += [(LOCATION_PARAM, index.location_labels[loc]) for loc in filters.locations]
     pairs += [(WHO_PARAM, label) for label in filters.who]
     pairs += [(PHASE_PARAM, PHASE_LABELS[phase]) for phase in filters.phases]
     if filters.span is not None and filters.span != options.span:
@@ -135,6 +158,12 @@ def share_query(
         pairs.append((LANES_PARAM, LANE_LABELS[lanes]))
     if zoom != ZOOM_LABELS[0]:
         pairs.append((ZOOM_PARAM, zoom))
+    if not links:
+        pairs.append((LINKS_PARAM, "false"))
+    if month != ALL_MONTHS:
+        pairs.append((MONTH_PARAM, month))
+    if filters.until is not None and filters.until < options.story_length:
+        pairs.append((UNTIL_PARAM, str(filters.until)))
     if event:
         pairs.append((EVENT_PARAM, event))
     return urlencode(pairs)

@@ -9,11 +9,28 @@ from timeline.details import describe, event_label
 from timeline.export import export_json
 from timeline.figures import StoryLanes
 from timeline.filters import Filters
+from timeline.fortunes import (
+    box_office_run,
+    events_in_month,
+    production_months,
+    reception_scores,
+    release_slips,
+)
 from timeline.index import DatasetIndex
+from timeline.links import map_links, set_vs_shot
 from timeline.loading import DatasetError
+from timeline.storylines import storylines_figure
 from timeline.table import events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
-from timeline.urlstate import LANE_LABELS, LANES_PARAM, ZOOM_LABELS, ZOOM_PARAM
+from timeline.urlstate import (
+    ALL_MONTHS,
+    LANE_LABELS,
+    LANES_PARAM,
+    LINKS_PARAM,
+    MONTH_PARAM,
+    ZOOM_LABELS,
+    ZOOM_PARAM,
+)
 from ui.state import on_event_click, on_place_click, select_event
 
 PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
@@ -101,6 +118,53 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> St
     return lanes
 
 
+def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+    """One line per character through the story; characters in a scene run together."""
+    st.plotly_chart(
+        storylines_figure(index, ids),
+        key="storylines_chart",
+        on_select=lambda: on_event_click("storylines_chart"),
+        selection_mode="points",
+        config=PLOT_CONFIG,
+    )
+    st.caption(
+        "Each line is a character; lines run side by side when the characters share a "
+        "scene, and the shaded bands name where it is set. Click a point to read the beat."
+    )
+
+
+def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+    """Where each beat is set against where and when it was filmed."""
+    rows = set_vs_shot(index, ids)
+    if not rows:
+        st.info(
+            "None of the story beats shown has filming recorded in the data.",
+            icon=":material/movie:",
+        )
+        return
+    st.caption(f"{len(rows)} story beats with their filming recorded. Pick one to see both sides.")
+    for row in rows:
+        with st.container(border=True):
+            left, right = st.columns(2)
+            left.markdown(
+                f"**{markdown_escape(f'{row.order}. {row.title}')}**  \n"
+                f"Set in: {markdown_escape(', '.join(row.settings) or 'not named')}"
+            )
+            left.button(
+                "Open the beat",
+                key=f"setshot_{row.beat_id}",
+                on_click=select_event,
+                args=(row.beat_id,),
+                type="tertiary",
+                icon=":material/arrow_forward:",
+            )
+            for shot in row.shots:
+                right.markdown(
+                    f"Filmed at {markdown_escape(', '.join(shot.places) or 'an unnamed place')}"
+                    f" · {markdown_escape(shot.when)}"
+                )
+
+
 def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """Story settings and real places on one map; a click filters to that place."""
     zoom = st.segmented_control(
@@ -112,8 +176,31 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         label_visibility="collapsed",
         help="Focus zooms to where most of the events are.",
     )
+    months = production_months(index, ids)
+    month = st.select_slider(
+        "Step through the production, month by month",
+        options=[ALL_MONTHS, *months],
+        value=ALL_MONTHS,
+        key=MONTH_PARAM,
+        bind="query-params",
+        help="Where were they that month? Shows the production events that overlap it.",
+    )
+    if month != ALL_MONTHS:
+        ids = events_in_month(index, ids, month)
+        st.caption(f"{len(ids)} production events with a place overlap {month}.")
+    show_links = st.toggle(
+        "Join story settings to where they were filmed",
+        value=True,
+        key=LINKS_PARAM,
+        bind="query-params",
+    )
     st.plotly_chart(
-        figures.location_map(index, ids, focus=zoom == ZOOM_LABELS[1]),
+        figures.location_map(
+            index,
+            ids,
+            focus=zoom == ZOOM_LABELS[1],
+            links=map_links(index, ids) if show_links and month == ALL_MONTHS else (),
+        ),
         key="map_chart",
         on_select=lambda: on_place_click("map_chart", index.location_names),
         selection_mode="points",
@@ -123,6 +210,24 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         "Circles are where the story is set; squares are real places from the making of "
         "the film. Bigger means more events. Click a place to filter to it."
     )
+
+
+def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+    """Release-date slips, the box-office run and the reception, from the events shown."""
+    charts = (
+        ("Release dates", release_slips, "fortunes_release"),
+        ("Box office", box_office_run, "fortunes_box_office"),
+        ("Reception", reception_scores, "fortunes_reception"),
+    )
+    for title, build, key in charts:
+        st.subheader(title, anchor=False)
+        st.plotly_chart(
+            build(index, ids),
+            key=key,
+            on_select=lambda key=key: on_event_click(key),
+            selection_mode="points",
+            config=PLOT_CONFIG,
+        )
 
 
 def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
@@ -142,7 +247,9 @@ def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     )
 
 
-def details(index: DatasetIndex, ids: tuple[str, ...], event_id: str | None) -> None:
+def details(
+    index: DatasetIndex, ids: tuple[str, ...], event_id: str | None, hidden: frozenset[str]
+) -> None:
     """The selected event in full, or a picker when none is selected."""
     st.subheader("Event details", anchor=False)
     choices = list(ids)
@@ -159,7 +266,7 @@ def details(index: DatasetIndex, ids: tuple[str, ...], event_id: str | None) -> 
     )
     if event_id is None:
         return
-    d = describe(index, event_id)
+    d = describe(index, event_id, hidden=hidden)
     with st.container(border=True, key="details_panel"):
         st.markdown(f"#### {markdown_escape(d.title)}")
         st.caption(
@@ -180,6 +287,11 @@ def details(index: DatasetIndex, ids: tuple[str, ...], event_id: str | None) -> 
             st.markdown("**Places:** " + markdown_escape(", ".join(d.places)))
         for measure in d.measures:
             st.markdown("- " + markdown_escape(measure))
+        if d.shots:
+            st.markdown("**Where and when it was filmed**")
+            for shot in d.shots:
+                places = ", ".join(shot.places) or "an unnamed place"
+                st.markdown("- " + markdown_escape(f"{places} · {shot.when}"))
         source = (
             markdown_link(d.source_title, d.source_url)
             if d.source_url
@@ -195,6 +307,7 @@ def details(index: DatasetIndex, ids: tuple[str, ...], event_id: str | None) -> 
                     on_click=select_event,
                     args=(linked_id,),
                     type="tertiary",
+                    icon=":material/arrow_forward:",
                 )
         if event_id not in ids:
             st.caption("This event is outside the current filters.")

@@ -18,6 +18,7 @@ from timeline.urlstate import (
     MAX_TEXT,
     PHASE_PARAM,
     TEXT_PARAM,
+    UNTIL_PARAM,
     VIEW_BY_LABEL,
     VIEW_PARAM,
     WHO_PARAM,
@@ -40,6 +41,7 @@ def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
     """Draw the filters in the sidebar and return what they select."""
     bar = st.sidebar
     bar.header("Filters")
+    until = _spoiler_shield(index, options)
     view_label = bar.radio(
         "Chronology",
         options.views,
@@ -100,7 +102,29 @@ def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
         phases=tuple(PHASE_BY_LABEL[p] for p in phases if p in PHASE_BY_LABEL),
         span=None if span == options.span else span,
         text=(text or "")[:MAX_TEXT],
+        until=until,
     )
+
+
+def _spoiler_shield(index: DatasetIndex, options: Options) -> int | None:
+    """A slider that hides the story after a chosen beat; None when the whole story shows."""
+    if options.story_length < 2:
+        return None
+    until = st.sidebar.slider(
+        "Spoiler shield: show the story up to beat",
+        min_value=1,
+        max_value=options.story_length,
+        value=options.story_length,
+        key=UNTIL_PARAM,
+        bind="query-params",
+        help="Beats after this one, and production events that concern only them, are "
+        "hidden in every view.",
+    )
+    if until >= options.story_length:
+        return None
+    beat = index.story[until - 1]
+    st.sidebar.caption(f"Up to beat {until}: {markdown_escape(beat.title)}")
+    return int(until)
 
 
 def data_source(name: str, uploaded: bool, default: Path, max_bytes: int) -> None:

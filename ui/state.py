@@ -17,15 +17,19 @@ from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
 from timeline.urlstate import (
+    ALL_MONTHS,
     DATES_PARAM,
     EVENT_PARAM,
     LANE_LABELS,
     LANES_PARAM,
+    LINKS_PARAM,
     LOCATION_PARAM,
+    MONTH_PARAM,
     PHASE_PARAM,
     TAB_PARAM,
     TABS,
     TEXT_PARAM,
+    UNTIL_PARAM,
     VIEW_PARAM,
     WHO_PARAM,
     ZOOM_LABELS,
@@ -107,9 +111,15 @@ def _reset_view(index: DatasetIndex) -> None:
         TEXT_PARAM: "",
         LANES_PARAM: LANE_LABELS["character"],
         ZOOM_PARAM: ZOOM_LABELS[0],
+        LINKS_PARAM: True,
+        MONTH_PARAM: ALL_MONTHS,
     }
     for key, value in defaults.items():
         st.session_state[key] = value
+    if len(index.story) >= 2:
+        st.session_state[UNTIL_PARAM] = len(index.story)
+    else:
+        st.session_state.pop(UNTIL_PARAM, None)
     span = index.date_span
     if span is not None:
         st.session_state[DATES_PARAM] = span
@@ -152,9 +162,14 @@ def select_event(event_id: str | None) -> None:
         st.query_params[EVENT_PARAM] = event_id
 
 
-def selected_event(index: DatasetIndex) -> str | None:
-    """The selected event id, if it exists in this dataset."""
+def selected_event(index: DatasetIndex, hidden: frozenset[str] = frozenset()) -> str | None:
+    """The selected event id, if it exists in this dataset and the spoiler shield shows it."""
     event_id = st.session_state.get(SELECTED)
+    if event_id in hidden:
+        st.toast(
+            "The selected event is behind the spoiler shield.", icon=":material/visibility_off:"
+        )
+        return None
     return event_id if event_id in index.events else None
 
 
@@ -183,17 +198,24 @@ def on_place_click(chart_key: str, names: dict[str, str]) -> None:
 
 
 def share_link(
-    filters: Filters, options: Options, index: DatasetIndex, *, lanes: StoryLanes
+    filters: Filters,
+    options: Options,
+    index: DatasetIndex,
+    *,
+    lanes: StoryLanes,
+    event: str | None,
 ) -> str:
     """The full link to this view: this page's address and the view's query string."""
     query = share_query(
         filters,
         options,
         index,
-        event=selected_event(index),
+        event=event,
         tab=st.session_state.get(TAB_PARAM) or TABS[0],
         lanes=lanes,
         zoom=st.session_state.get(ZOOM_PARAM) or ZOOM_LABELS[0],
+        links=bool(st.session_state.get(LINKS_PARAM, True)),
+        month=st.session_state.get(MONTH_PARAM) or ALL_MONTHS,
     )
     base = st.context.url or ""
     return f"{base}?{query}" if query else base

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
+from typing import Any
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -40,3 +42,19 @@ def table_ids(at: AppTest) -> list[str]:
     (table,) = at.dataframe
     frame = table.value
     return list(frame["id"])
+
+
+def chart(at: AppTest, key: str) -> dict[str, Any]:
+    """The figure JSON of the Plotly chart with widget ``key``."""
+    for element in at.get("plotly_chart"):
+        if element.proto.id.endswith(f"-{key}"):
+            figure: dict[str, Any] = json.loads(element.proto.spec)
+            return figure
+    raise KeyError(key)
+
+
+def clickable_ids(figure: dict[str, Any]) -> set[str]:
+    """Every event id a chart's points carry (their ``customdata``)."""
+    return {
+        cd[0] for trace in figure["data"] if "customdata" in trace for cd in trace["customdata"]
+    }

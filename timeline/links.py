@@ -1,0 +1,90 @@
+"""Set vs shot: where a story beat is set, and where and when it was filmed.
+
+The data links a filming event to the beats it filmed (``story_events``); this
+module turns those links into rows for the set-vs-shot view and into map lines
+from each story setting to the real places that stood in for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from timeline.index import DatasetIndex
+from timeline.models import ProductionEvent, StoryEvent
+
+
+@dataclass(frozen=True)
+class Shot:
+    """One filming event behind a beat: where and when."""
+
+    event_id: str
+    title: str
+    places: tuple[str, ...]
+    when: str
+
+
+@dataclass(frozen=True)
+class SetShot:
+    """A story beat with its settings and the filming that produced it."""
+
+    beat_id: str
+    order: int
+    title: str
+    settings: tuple[str, ...]
+    shots: tuple[Shot, ...]
+
+
+def filming_of(index: DatasetIndex, beat_id: str) -> tuple[ProductionEvent, ...]:
+    """The filming events linked to a beat, in date order."""
+    linked = index.linked_production.get(beat_id, ())
+    events = (index.events[i] for i in linked)
+    return tuple(e for e in events if isinstance(e, ProductionEvent) and e.phase == "filming")
+
+
+def shots_of(index: DatasetIndex, beat_id: str) -> tuple[Shot, ...]:
+    """Where and when each filming event behind a beat happened."""
+    return tuple(
+        Shot(
+            event_id=ev.id,
+            title=ev.title,
+            places=tuple(index.location_names[loc] for loc in ev.locations),
+            when=index.dates[ev.id].label,
+        )
+        for ev in filming_of(index, beat_id)
+    )
+
+
+def set_vs_shot(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[SetShot, ...]:
+    """Each shown story beat whose filming the data records, in narrative order."""
+    rows = []
+    for event_id in ids:
+        beat = index.events[event_id]
+        if not isinstance(beat, StoryEvent):
+            continue
+        shots = shots_of(index, beat.id)
+        if shots:
+            rows.append(
+                SetShot(
+                    beat_id=beat.id,
+                    order=beat.order,
+                    title=beat.title,
+                    settings=tuple(index.location_names[loc] for loc in beat.locations),
+                    shots=shots,
+                )
+            )
+    return tuple(rows)
+
+
+def map_links(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+    """(setting, filming place) location-id pairs for the shown beats, each pair once."""
+    pairs: dict[tuple[str, str], None] = {}
+    for event_id in ids:
+        beat = index.events[event_id]
+        if not isinstance(beat, StoryEvent):
+            continue
+        for ev in filming_of(index, beat.id):
+            for setting in beat.locations:
+                for place in ev.locations:
+                    if setting != place:
+                        pairs[(setting, place)] = None
+    return tuple(pairs)
