@@ -1,0 +1,364 @@
+"""Plotly figure builders: what is drawn, what is clickable, and that text stays text."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import date, timedelta
+from typing import Any
+
+import plotly.graph_objects as go
+import pytest
+
+from tests.builders import make_dataset, with_change
+from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
+from timeline import figures
+from timeline.index import DatasetIndex
+from timeline.models import StoryEvent
+from timeline.style import PHASE_LABELS
+
+ALL_IDS = STORY_IDS + PRODUCTION_IDS
+SCRIPT = "<script>alert(1)</script>"
+
+
+def markers(fig: go.Figure) -> Any:
+    """The one trace of story-beat markers."""
+    (trace,) = [t for t in fig.data if t.mode == "markers"]
+    return trace
+
+
+def clickable(fig: go.Figure) -> list[Any]:
+    """Traces whose points carry ids in ``customdata``."""
+    return [t for t in fig.data if t.customdata is not None]
+
+
+def clicked_ids(fig: go.Figure) -> list[str]:
+    """Every id a click on the figure can return, once per drawn point."""
+    return [row[0] for t in clickable(fig) for row in t.customdata]
+
+
+def hover_texts(fig: go.Figure) -> list[str]:
+    """Every hover text of every trace."""
+    return [text for t in fig.data if t.hovertext is not None for text in t.hovertext]
+
+
+@pytest.fixture(scope="module")
+def hostile_index() -> DatasetIndex:
+    """A dataset whose titles, summaries and place names are HTML."""
+    document = make_dataset()
+    document = with_change(document, "events[1].title", SCRIPT)
+    document = with_change(document, "events[1].summary", f"<b>bold</b> {SCRIPT}")
+    document = with_change(document, "events[2].title", SCRIPT)
+    document = with_change(document, "events[2].summary", f"<i>x</i> {SCRIPT}")
+    document = with_change(document, "locations[2].name", f"<b>{SCRIPT}</b>")
+    return index_of(document)
+
+
+# --- story timeline -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "ids",
+    [
+        pytest.param(STORY_IDS, id="all-beats"),
+        pytest.param(("the-rescue", "epilogue"), id="two-beats"),
+        pytest.param(ALL_IDS, id="production-ids-are-ignored"),
+    ],
+)
+def test_story_markers_one_per_character_or_one_unnamed(
+    island_index: DatasetIndex, ids: tuple[str, ...]
+) -> None:
+    fig = figures.story_timeline(island_index, ids)
+    beats = [e for i in ids if isinstance(e := island_index.events[i], StoryEvent)]
+    assert len(markers(fig).x) == sum(max(1, len(b.characters)) for b in beats)
+
+
+def test_story_markers_carry_event_ids(island_index: DatasetIndex) -> None:
+    fig = figures.story_timeline(island_index, STORY_IDS)
+    assert [row[0] for row in markers(fig).customdata] == [
+        "storm-warning",
+        "boat-in-trouble",
+        "the-rescue",
+        "the-rescue",
+        "epilogue",
+    ]
+
+
+def test_story_markers_sit_at_the_narrative_order(island_index: DatasetIndex) -> None:
+    fig = figures.story_timeline(island_index, STORY_IDS)
+    assert list(markers(fig).x) == [1, 2, 3, 3, 4]
+
+
+@pytest.mark.parametrize(
+    ("lanes", "ids", "expected"),
+    [
+        pytest.param("character", STORY_IDS, ["Morag", "Tam", figures.NO_LANE], id="characters"),
+        pytest.param(
+            "character",
+            ("boat-in-trouble", "the-rescue"),
+            ["Tam", "Morag"],
+            id="first-appearance-not-alphabetical",
+        ),
+        pytest.param(
+            "setting", STORY_IDS, ["Stromness", "North Sea", figures.NO_LANE], id="settings"
+        ),
+    ],
+)
+def test_lanes_in_order_of_first_appearance_top_down(
+    island_index: DatasetIndex, lanes: str, ids: tuple[str, ...], expected: list[str]
+) -> None:
+    fig = figures.story_timeline(island_index, ids, lanes=lanes)  # type: ignore[arg-type]
+    # Plotly draws a category array bottom-up: the first lane is last in the array.
+    assert list(reversed(fig.layout.yaxis.categoryarray)) == expected
+
+
+def test_setting_lanes_use_location_names(island_index: DatasetIndex) -> None:
+    fig = figures.story_timeline(island_index, STORY_IDS, lanes="setting")
+    assert list(markers(fig).y) == ["Stromness", "North Sea", "Stromness", figures.NO_LANE]
+
+
+def test_story_hover_escapes_html(hostile_index: DatasetIndex) -> None:
+    fig = figures.story_timeline(hostile_index, ("storm-warning",), lanes="setting")
+    (text,) = markers(fig).hovertext
+    assert "&lt;script&gt;" in text
+    assert "<script>" not in text
+    assert "<b>" in text  # the figure's own markup is kept
+
+
+@pytest.mark.parametrize(
+    "ids", [pytest.param((), id="no-ids"), pytest.param(PRODUCTION_IDS, id="no-story-beats")]
+)
+def test_story_timeline_without_beats_is_an_empty_figure(
+    island_index: DatasetIndex, ids: tuple[str, ...]
+) -> None:
+    fig = figures.story_timeline(island_index, ids)
+    assert len(fig.data) == 0
+    assert "No story beats" in fig.layout.annotations[0].text
+
+
+# --- production timeline ------------------------------------------------------------------
+
+
+def test_day_precision_events_are_diamonds(island_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    (diamonds,) = [t for t in clickable(fig) if t.type == "scatter"]
+    assert diamonds.marker.symbol == "diamond"
+    assert sorted(row[0] for row in diamonds.customdata) == ["pickups", "premiere", "stone-cast"]
+
+
+@pytest.mark.parametrize(
+    ("shape", "expected"),
+    [
+        pytest.param("", ["shoot-orkney"], id="interval-solid"),
+        pytest.param(
+            "/",
+            ["box-office", "carr-cast", "reviews", "script-written", "tank-glasgow"],
+            id="month-season-year-hatched",
+        ),
+    ],
+)
+def test_bars_by_precision(island_index: DatasetIndex, shape: str, expected: list[str]) -> None:
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    bars = [t for t in clickable(fig) if t.type == "bar" and t.marker.pattern.shape == shape]
+    assert sorted(row[0] for t in bars for row in t.customdata) == expected
+
+
+def test_a_one_of_range_is_a_hatched_bar() -> None:
+    document = with_change(make_dataset(), "events[1].date", "[2021-04..2021-06]")
+    fig = figures.production_timeline(index_of(document), ("stone-cast", "shoot"))
+    (bar,) = [t for t in clickable(fig) if t.type == "bar"]
+    assert (bar.marker.pattern.shape, [r[0] for r in bar.customdata]) == ("/", ["shoot"])
+
+
+def test_every_shown_event_is_clickable_exactly_once(island_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    assert Counter(clicked_ids(fig)) == Counter(PRODUCTION_IDS)
+
+
+def test_a_one_day_interval_is_drawn_once() -> None:
+    document = with_change(make_dataset(), "events[1].date", "2021-05-01/2021-05-01")
+    fig = figures.production_timeline(index_of(document), ("stone-cast", "shoot"))
+    assert Counter(clicked_ids(fig)) == Counter({"stone-cast": 1, "shoot": 1})
+
+
+def test_only_the_given_events_are_drawn(island_index: DatasetIndex) -> None:
+    shown = ("stone-cast", "tank-glasgow", "reviews")
+    fig = figures.production_timeline(island_index, shown + STORY_IDS)
+    assert sorted(clicked_ids(fig)) == sorted(shown)
+
+
+def test_phase_ticks_are_the_phases_present_in_order(island_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    present = {e.phase for e in island_index.production}
+    assert list(fig.layout.yaxis.ticktext) == [
+        label for phase, label in PHASE_LABELS.items() if phase in present
+    ]
+    assert list(fig.layout.yaxis.ticktext) == [
+        "Development",
+        "Casting",
+        "Filming",
+        "Release",
+        "Box office",
+        "Reception",
+    ]
+
+
+def test_phase_ticks_run_top_down(island_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    ticks = list(fig.layout.yaxis.tickvals)
+    assert ticks == sorted(ticks, reverse=True)
+
+
+def test_overlapping_events_in_one_phase_get_different_rows(island_index: DatasetIndex) -> None:
+    # shoot-orkney (April-June 2023), tank-glasgow (summer 2023), pickups (20 June 2023)
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    y_of = {row[0]: y for t in clickable(fig) for row, y in zip(t.customdata, t.y, strict=True)}
+    assert len({y_of["shoot-orkney"], y_of["tank-glasgow"], y_of["pickups"]}) == 3
+
+
+def test_events_far_apart_in_one_phase_share_a_row() -> None:
+    # Both filming: 10 January 2019 and April-June 2021.
+    document = with_change(make_dataset(), "events[0].phase", "filming")
+    document = with_change(document, "events[0].date", "2019-01-10")
+    fig = figures.production_timeline(index_of(document), ("stone-cast", "shoot"))
+    y_of = {row[0]: y for t in clickable(fig) for row, y in zip(t.customdata, t.y, strict=True)}
+    assert y_of["stone-cast"] == y_of["shoot"]
+
+
+def test_qualified_dates_get_a_faint_fuzzy_extension() -> None:
+    document = with_change(make_dataset(), "events[1].date", "2021-05~")
+    index = index_of(document)
+    fig = figures.production_timeline(index, ("stone-cast", "shoot"))
+    faint = [t for t in fig.data if t.customdata is None and t.type == "bar" and t.base]
+    when = index.dates["shoot"]
+    assert when.fuzzy_earliest < when.earliest
+    assert [t.base for t in faint] == [(when.fuzzy_earliest.isoformat(),)]
+
+
+@pytest.fixture(scope="module")
+def outlier_index() -> DatasetIndex:
+    """The island with its script written in 1912, a century before everything else."""
+    document = island_document()
+    assert document["events"][1]["id"] == "script-written"
+    return index_of(with_change(document, "events[1].date", "1912"))
+
+
+def test_a_far_earlier_event_is_left_off_the_initial_view(outlier_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(outlier_index, PRODUCTION_IDS)
+    assert date.fromisoformat(fig.layout.xaxis.range[0]) > date(1912, 12, 31)
+    assert fig.layout.title.text.startswith("1 earlier event off to the left")
+
+
+def test_a_far_earlier_event_is_still_drawn(outlier_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(outlier_index, PRODUCTION_IDS)
+    assert "script-written" in clicked_ids(fig)
+
+
+def test_no_note_without_outliers(island_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    assert fig.layout.title.text is None
+    assert date.fromisoformat(fig.layout.xaxis.range[0]) < date(2022, 1, 1)
+
+
+@pytest.mark.parametrize(
+    ("starts", "first", "left_out"),
+    [
+        pytest.param([date(2020, m, 1) for m in range(1, 9)], date(2020, 1, 1), 0, id="no-outlier"),
+        pytest.param(
+            [date(1912, 1, 1)] + [date(2020, m, 1) for m in range(1, 9)],
+            date(2020, 1, 1),
+            1,
+            id="one-outlier",
+        ),
+        pytest.param([date(1912, 1, 1)], date(1912, 1, 1), 0, id="single-event"),
+    ],
+)
+def test_view_range(starts: list[date], first: date, left_out: int) -> None:
+    ends = [d + timedelta(days=10) for d in starts]
+    assert figures.view_range(starts, ends) == (first, max(ends), left_out)
+
+
+def test_production_hover_escapes_html(hostile_index: DatasetIndex) -> None:
+    fig = figures.production_timeline(hostile_index, ("shoot",))
+    (text,) = hover_texts(fig)
+    assert "&lt;script&gt;" in text
+    assert "&lt;b&gt;bold&lt;/b&gt;" in text
+    assert "<script>" not in text
+
+
+@pytest.mark.parametrize(
+    "ids", [pytest.param((), id="no-ids"), pytest.param(STORY_IDS, id="only-story-beats")]
+)
+def test_production_timeline_without_events_is_an_empty_figure(
+    island_index: DatasetIndex, ids: tuple[str, ...]
+) -> None:
+    fig = figures.production_timeline(island_index, ids)
+    assert len(fig.data) == 0
+    assert "No production events" in fig.layout.annotations[0].text
+
+
+# --- map ----------------------------------------------------------------------------------
+
+
+def map_traces(fig: go.Figure) -> dict[str, Any]:
+    """The map's traces by name."""
+    return {t.name: t for t in fig.data}
+
+
+def test_map_has_story_and_real_place_traces(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ALL_IDS)
+    assert list(map_traces(fig)) == ["Story setting", "Real place (production)"]
+
+
+@pytest.mark.parametrize(
+    ("trace", "expected"),
+    [
+        ("Story setting", {"stromness", "north-sea"}),
+        ("Real place (production)", {"stromness", "glasgow", "paris"}),
+    ],
+)
+def test_map_customdata_are_location_ids(
+    island_index: DatasetIndex, trace: str, expected: set[str]
+) -> None:
+    fig = figures.location_map(island_index, ALL_IDS)
+    assert {row[0] for row in map_traces(fig)[trace].customdata} == expected
+
+
+def test_map_points_sit_at_their_coordinates(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ALL_IDS)
+    trace = map_traces(fig)["Story setting"]
+    places = {loc.id: (loc.lat, loc.lon) for loc in island_index.dataset.locations}
+    assert [(lat, lon) for lat, lon in zip(trace.lat, trace.lon, strict=True)] == [
+        places[row[0]] for row in trace.customdata
+    ]
+
+
+def test_map_markers_grow_with_the_number_of_events(island_index: DatasetIndex) -> None:
+    # Stromness has two story beats, the North Sea one.
+    fig = figures.location_map(island_index, STORY_IDS)
+    trace = map_traces(fig)["Story setting"]
+    size = dict(zip((row[0] for row in trace.customdata), trace.marker.size, strict=True))
+    assert size["stromness"] > size["north-sea"]
+
+
+def test_map_counts_only_the_given_events(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ("storm-warning", "boat-in-trouble"))
+    trace = map_traces(fig)["Story setting"]
+    assert trace.marker.size[0] == trace.marker.size[1]
+
+
+def test_map_uses_the_50m_outlines(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ALL_IDS)
+    assert fig.layout.geo.resolution == 50
+
+
+def test_map_hover_escapes_html(hostile_index: DatasetIndex) -> None:
+    fig = figures.location_map(hostile_index, ("storm-warning", "shoot"))
+    texts = hover_texts(fig)
+    assert texts and all("<script>" not in t for t in texts)
+    assert all("&lt;script&gt;" in t for t in texts)
+
+
+def test_map_without_places_is_an_empty_figure(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ("epilogue", "script-written"))
+    assert len(fig.data) == 0
+    assert fig.layout.annotations[0].text
