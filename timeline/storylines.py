@@ -36,22 +36,28 @@ LINE_COLOURS = (
     "#666666",
 )
 SETTING_BANDS = ("#F4F1EA", "#EAF2F8")
+# A row stays reserved this many beats after its character's last scene.
+COOLDOWN = 1
+# How strongly a scene's block is drawn towards the middle of the chart.
+PULL = 0.3
 
 Scene = tuple[int, Sequence[str]]
 
 
-def _nearest_free_block(size: int, target: float, taken: set[int]) -> int:
-    """The first row of the ``size`` consecutive free rows whose middle is nearest ``target``."""
+def _nearest_free_block(size: int, target: float, taken: set[int], pull: float) -> int:
+    """The first row of ``size`` consecutive free rows, near ``target`` and a little
+    drawn towards ``pull`` (the middle of everyone on stage) so the chart stays compact."""
     best: int | None = None
-    best_distance = 0.0
-    low = int(target - size - len(taken) - 2)
-    high = int(target + size + len(taken) + 2)
+    best_cost = 0.0
+    low = int(min(target, pull) - size - len(taken) - 2)
+    high = int(max(target, pull) + size + len(taken) + 2)
     for start in range(low, high + 1):
         if any(row in taken for row in range(start, start + size)):
             continue
-        distance = abs(start + (size - 1) / 2 - target)
-        if best is None or distance < best_distance:
-            best, best_distance = start, distance
+        middle = start + (size - 1) / 2
+        cost = abs(middle - target) + PULL * abs(middle - pull)
+        if best is None or cost < best_cost:
+            best, best_cost = start, cost
     assert best is not None  # the range is wide enough to hold a free block
     return best
 
@@ -71,14 +77,20 @@ def storyline_layout(scenes: Sequence[Scene]) -> dict[str, list[tuple[int, int]]
     out: dict[str, list[tuple[int, int]]] = {name: [] for name in first}
     for i, (order, people) in enumerate(scenes):
         present = list(dict.fromkeys(people))
+        # Rows in use, and rows left a beat ago: a newcomer does not take a row the
+        # moment it is free, so its name does not sit on a line that just ended.
         absent_rows = {
-            rows[name] for name in rows if name not in present and first[name] <= i <= last[name]
+            rows[name]
+            for name in rows
+            if name not in present and first[name] <= i <= last[name] + COOLDOWN
         }
         known = [rows[p] for p in present if p in rows]
-        target = sum(known) / len(known) if known else max(rows.values(), default=-1) + 1
+        active = [rows[n] for n in rows if first[n] <= i <= last[n]]
+        pull = sum(active) / len(active) if active else 0.0
+        target = sum(known) / len(known) if known else pull
         # Keep the scene's characters in the order they already had, newcomers after.
         present.sort(key=lambda p: (rows.get(p, 10**9), first[p]))
-        start = _nearest_free_block(len(present), target, absent_rows)
+        start = _nearest_free_block(len(present), target, absent_rows, pull)
         for offset, person in enumerate(present):
             rows[person] = start + offset
         for name, row in rows.items():
@@ -103,47 +115,73 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     fig = go.Figure()
     _setting_bands(fig, index, beats)
     for n, (name, points) in enumerate(sorted(layout.items(), key=lambda kv: kv[1][0])):
-        present = {order for order, _ in points if name in cast_at[order]}
         colour = LINE_COLOURS[n % len(LINE_COLOURS)]
         label = f"{name} ({actors[name]})" if actors.get(name) else name
+        xs, ys, sizes, custom, hover = [], [], [], [], []
+        for k, (order, row) in enumerate(points):
+            # Hold the row until just before the next beat, then slant across: lines stay
+            # level through a scene and change rows only between scenes.
+            steps: list[tuple[float, int]] = [(order, row)]
+            if k + 1 < len(points) and points[k + 1][1] != row:
+                steps.append((order + 0.3, row))
+                steps.append((points[k + 1][0] - 0.3, points[k + 1][1]))
+            for x, r in steps:
+                beat = by_order[order]
+                on_stage = x == order and name in cast_at[order]
+                xs.append(x)
+                ys.append(-r)
+                sizes.append(10 if on_stage else 0)
+                custom.append([beat.id])
+                hover.append(
+                    f"<b>{hover_escape(label)}</b><br>{order}. {hover_escape(beat.title)}"
+                    + ("" if name in cast_at[order] else " <i>(not in this scene)</i>")
+                    + f"<br>{hover_block(beat.summary)}"
+                )
         fig.add_trace(
             go.Scatter(
-                x=[o for o, _ in points],
-                y=[-row for _, row in points],
+                x=xs,
+                y=ys,
                 mode="lines+markers",
                 name=label,
-                line={"color": colour, "width": 3, "shape": "spline", "smoothing": 0.6},
-                marker={
-                    "size": [10 if o in present else 0 for o, _ in points],
-                    "color": colour,
-                    "line": {"width": 1, "color": "white"},
-                },
-                customdata=[[by_order[o].id] for o, _ in points],
-                hovertext=[
-                    f"<b>{hover_escape(label)}</b><br>{o}. {hover_escape(by_order[o].title)}"
-                    + ("" if o in present else " <i>(not in this scene)</i>")
-                    + f"<br>{hover_block(by_order[o].summary)}"
-                    for o, _ in points
-                ],
+                line={"color": colour, "width": 3},
+                marker={"size": sizes, "color": colour, "line": {"width": 1, "color": "white"}},
+                customdata=custom,
+                hovertext=hover,
                 hoverinfo="text",
+                showlegend=False,
             )
         )
+        first_order, first_row = points[0]
+        # The name rides just above the start of its line, reading along it.
+        fig.add_annotation(
+            x=first_order - 0.15,
+            y=-first_row,
+            text=hover_escape(name),
+            xanchor="left",
+            yanchor="bottom",
+            yshift=2,
+            showarrow=False,
+            font={"size": 11, "color": colour},
+        )
     rows = {row for points in layout.values() for _, row in points}
-    fig.update_yaxes(visible=False, range=[-(max(rows) + 0.8), -(min(rows) - 1.6)], fixedrange=True)
+    fig.update_yaxes(visible=False, range=[-(max(rows) + 0.8), -(min(rows) - 1.2)], fixedrange=True)
     orders = [b.order for b in beats]
-    fig.update_xaxes(
-        title="Story beat (narrative order)",
-        range=[min(orders) - 0.6, max(orders) + 0.6],
-        showgrid=False,
-        zeroline=False,
+    fig.update_layout(
+        xaxis={
+            "title": "Story beat (narrative order)",
+            "range": [min(orders) - 0.7, max(orders) + 0.7],
+            "showgrid": False,
+            "zeroline": False,
+            "tickvals": orders if len(orders) <= 15 else None,
+        }
     )
-    _layout(fig, height=140 + 30 * (max(rows) - min(rows) + 2))
-    fig.update_layout(legend={"orientation": "v", "x": 1.01, "y": 1, "yanchor": "top"})
+    _layout(fig, height=260 + 26 * (max(rows) - min(rows) + 2))
+    fig.update_layout(margin={"t": 150}, xaxis2={"range": fig.layout.xaxis.range})
     return fig
 
 
 def _setting_bands(fig: go.Figure, index: DatasetIndex, beats: list[StoryEvent]) -> None:
-    """Shade runs of consecutive beats that share a setting, labelled at the top."""
+    """Shade runs of consecutive beats that share a setting, named along the top axis."""
     runs: list[tuple[str, int, int]] = []
     for beat in beats:
         place = index.location_names[beat.locations[0]] if beat.locations else ""
@@ -151,17 +189,28 @@ def _setting_bands(fig: go.Figure, index: DatasetIndex, beats: list[StoryEvent])
             runs[-1] = (place, runs[-1][1], beat.order)
         else:
             runs.append((place, beat.order, beat.order))
-    for n, (place, start, end) in enumerate(runs):
-        if not place:
-            continue
+    named = [(n, place, start, end) for n, (place, start, end) in enumerate(runs) if place]
+    for n, _, start, end in named:
         fig.add_vrect(
             x0=start - 0.5,
             x1=end + 0.5,
             fillcolor=SETTING_BANDS[n % 2],
             line_width=0,
             layer="below",
-            annotation_text=hover_escape(place),
-            annotation_position="top left",
-            annotation_font={"size": 11, "color": "#555555"},
-            annotation_textangle=0,
         )
+    if not named:
+        return
+    # A second x axis on top carries the setting names, slanted so narrow bands fit.
+    fig.add_trace(go.Scatter(x=[named[0][2]], y=[None], xaxis="x2", showlegend=False))
+    fig.update_layout(
+        xaxis2={
+            "overlaying": "x",
+            "side": "top",
+            "tickvals": [(start + end) / 2 for _, _, start, end in named],
+            "ticktext": [hover_escape(place) for _, place, _, _ in named],
+            "tickangle": -40,
+            "tickfont": {"size": 10, "color": "#555555"},
+            "showgrid": False,
+            "zeroline": False,
+        }
+    )

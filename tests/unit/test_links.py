@@ -1,0 +1,66 @@
+"""Set vs shot: beats with the filming behind them, and the map's link lines."""
+
+from __future__ import annotations
+
+from timeline.filters import Filters, filter_events
+from timeline.index import DatasetIndex
+from timeline.links import map_links, set_vs_shot
+
+
+def _filming_links(index: DatasetIndex) -> dict[str, set[str]]:
+    """Beat id → filming event ids, read straight from the records."""
+    links: dict[str, set[str]] = {}
+    for ev in index.production:
+        if ev.phase == "filming":
+            for beat in ev.story_events:
+                links.setdefault(beat, set()).add(ev.id)
+    return links
+
+
+def test_set_vs_shot_lists_exactly_the_beats_with_filming(island_index: DatasetIndex) -> None:
+    ids = tuple(e.id for e in island_index.story)
+    rows = set_vs_shot(island_index, ids)
+    expected = _filming_links(island_index)
+    assert expected  # the fixture has filming tied to beats
+    assert {r.beat_id for r in rows} == set(expected)
+    for row in rows:
+        assert {s.event_id for s in row.shots} == expected[row.beat_id]
+    assert [r.order for r in rows] == sorted(r.order for r in rows)
+
+
+def test_set_vs_shot_names_settings_and_filming_places(island_index: DatasetIndex) -> None:
+    rows = set_vs_shot(island_index, tuple(e.id for e in island_index.story))
+    for row in rows:
+        beat = island_index.events[row.beat_id]
+        assert row.settings == tuple(island_index.location_names[loc] for loc in beat.locations)
+        for shot in row.shots:
+            filming = island_index.events[shot.event_id]
+            assert shot.places == tuple(
+                island_index.location_names[loc] for loc in filming.locations
+            )
+            assert shot.when == island_index.dates[shot.event_id].label
+
+
+def test_set_vs_shot_ignores_beats_not_shown(island_index: DatasetIndex) -> None:
+    assert set_vs_shot(island_index, tuple(e.id for e in island_index.production)) == ()
+
+
+def test_map_links_join_each_setting_to_each_filming_place(island_index: DatasetIndex) -> None:
+    ids = tuple(e.id for e in island_index.story)
+    pairs = set(map_links(island_index, ids))
+    expected = set()
+    for beat in island_index.story:
+        for ev_id in _filming_links(island_index).get(beat.id, ()):
+            for setting in beat.locations:
+                for place in island_index.events[ev_id].locations:
+                    if setting != place:
+                        expected.add((setting, place))
+    assert expected
+    assert pairs == expected
+    assert len(map_links(island_index, ids)) == len(pairs)  # each pair once
+
+
+def test_the_spoiler_shield_removes_links_of_hidden_beats(island_index: DatasetIndex) -> None:
+    shown = filter_events(island_index, Filters(until=1))
+    beats = {r.beat_id for r in set_vs_shot(island_index, shown)}
+    assert all(island_index.events[b].order <= 1 for b in beats)  # type: ignore[union-attr]

@@ -1,0 +1,98 @@
+"""Storyline layout: scenes run together, absent characters hold their row."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from timeline.index import DatasetIndex
+from timeline.storylines import storyline_layout, storylines_figure
+
+Scenes = list[tuple[int, list[str]]]
+
+SCENES: dict[str, Scenes] = {
+    "pairs": [(1, ["A", "B"]), (2, ["C"]), (3, ["A", "C"]), (4, ["B"]), (5, ["A", "B", "C"])],
+    "crowd-then-split": [
+        (1, ["A", "B", "C", "D", "E"]),
+        (2, ["A", "E"]),
+        (3, ["B", "D"]),
+        (4, ["C", "A"]),
+        (5, ["E", "B", "C"]),
+    ],
+    "newcomers": [(1, ["A"]), (2, ["B", "C"]), (3, ["A", "C", "D"]), (4, ["D", "B"])],
+}
+
+
+def _random_scenes(seed: int) -> Scenes:
+    rng = random.Random(seed)
+    cast = [f"P{i}" for i in range(12)]
+    return [(order, rng.sample(cast, rng.randint(1, 5))) for order in range(1, 31)]
+
+
+CASES = {**SCENES, **{f"random-{seed}": _random_scenes(seed) for seed in range(5)}}
+
+
+def _row_at(layout: dict[str, list[tuple[int, int]]]) -> dict[int, dict[str, int]]:
+    rows: dict[int, dict[str, int]] = {}
+    for name, points in layout.items():
+        for order, row in points:
+            rows.setdefault(order, {})[name] = row
+    return rows
+
+
+@pytest.mark.parametrize("scenes", CASES.values(), ids=CASES.keys())
+def test_characters_in_a_scene_are_adjacent(scenes: Scenes) -> None:
+    rows = _row_at(storyline_layout(scenes))
+    for order, people in scenes:
+        taken = sorted(rows[order][p] for p in set(people))
+        assert taken == list(range(taken[0], taken[0] + len(taken))), (order, people)
+
+
+@pytest.mark.parametrize("scenes", CASES.values(), ids=CASES.keys())
+def test_no_two_characters_share_a_row_at_a_beat(scenes: Scenes) -> None:
+    for order, by_name in _row_at(storyline_layout(scenes)).items():
+        assert len(set(by_name.values())) == len(by_name), order
+
+
+@pytest.mark.parametrize("scenes", CASES.values(), ids=CASES.keys())
+def test_an_absent_character_keeps_its_row(scenes: Scenes) -> None:
+    layout = storyline_layout(scenes)
+    cast = {order: set(people) for order, people in scenes}
+    for name, points in layout.items():
+        for (_, row), (order, next_row) in itertools.pairwise(points):
+            if name not in cast[order]:
+                assert next_row == row, (name, order)
+
+
+@pytest.mark.parametrize("scenes", CASES.values(), ids=CASES.keys())
+def test_a_line_runs_from_first_to_last_scene(scenes: Scenes) -> None:
+    layout = storyline_layout(scenes)
+    for name, points in layout.items():
+        appearances = [order for order, people in scenes if name in people]
+        orders = [order for order, _ in points]
+        assert orders[0] == appearances[0]
+        assert orders[-1] == appearances[-1]
+        assert orders == [o for o, _ in scenes if appearances[0] <= o <= appearances[-1]]
+
+
+def test_no_scenes_no_lines() -> None:
+    assert storyline_layout([]) == {}
+
+
+def test_the_figure_has_a_line_per_character_with_actor(island_index: DatasetIndex) -> None:
+    ids = tuple(e.id for e in island_index.story)
+    fig = storylines_figure(island_index, ids)
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    characters = {c for e in island_index.story for c in e.characters}
+    assert len(lines) == len(characters)
+    for trace in lines:
+        assert " (" in trace.name  # "Character (Actor)"
+        assert {cd[0] for cd in trace.customdata} <= set(ids)
+
+
+def test_the_figure_without_beats_says_so(island_index: DatasetIndex) -> None:
+    fig = storylines_figure(island_index, ())
+    assert not fig.data
+    assert "No story beats" in fig.layout.annotations[0].text
