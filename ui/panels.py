@@ -142,7 +142,9 @@ def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
             icon=":material/movie:",
         )
         return
-    st.caption(f"{len(rows)} story beats with their filming recorded. Open one for its full details.")
+    st.caption(
+        f"{len(rows)} story beats with their filming recorded. Open one for its full details."
+    )
     for row in rows:
         with st.container(border=True):
             left, right = st.columns(2)
