@@ -187,10 +187,17 @@ def _production(index: DatasetIndex, ids: Iterable[str]) -> list[ProductionEvent
 def _event_hover(index: DatasetIndex, ev: ProductionEvent, *, summary_lines: int = 6) -> str:
     when = index.dates[ev.id]
     return (
-        f"<b>{hover_escape(ev.title)}</b><br>{hover_escape(ev.date_text)}"
-        f" <span style='color:{MUTED}'>({hover_escape(when.label)})</span>"
+        f"<b>{hover_escape(ev.title)}</b><br>{hover_block(ev.date_text, max_lines=3)}"
+        f"<br><span style='color:{MUTED}'>({hover_escape(when.label)})</span>"
         f"<br>{hover_block(ev.summary, max_lines=summary_lines)}"
     )
+
+
+def _style(fig: go.Figure, *, height: int) -> go.Figure:
+    """The house layout, with hover labels on white so grey notes in them stay readable."""
+    _layout(fig, height=height)
+    fig.update_layout(hoverlabel={"bgcolor": "white", "font": {"color": "#222222"}})
+    return fig
 
 
 def _note(fig: go.Figure, text: str, *, subtitle: str = "", strong: bool = False) -> None:
@@ -252,7 +259,10 @@ def _slip_title(index: DatasetIndex, ids: tuple[str, ...], moves: int) -> tuple[
     assert delay is not None
     first, last, days = delay
     if moves == 0:
-        return f"Release date set for {short_date(first)}", "never moved"
+        shown = len(release_dates(index, ids))
+        return f"Release date set for {short_date(first)}", (
+            "the only announcement among the events shown" if shown == 1 else "never moved"
+        )
     times = "once" if moves == 1 else "twice" if moves == 2 else f"{moves} times"
     headline = f"Release date moved {times}: {short_date(first)} → {short_date(last)}"
     if days == 0:
@@ -415,7 +425,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         },
         yaxis2={**rows, "ticktext": labels, "overlaying": "y", "side": "right", "showgrid": False},
     )
-    _layout(fig, height=150 + _ROW_PX * len(events))
+    _style(fig, height=150 + _ROW_PX * len(events))
     headline, subtitle = _slip_title(index, ids, moves)
     _note(fig, headline, subtitle=subtitle, strong=True)
     fig.update_layout(
@@ -658,7 +668,7 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         zeroline=False,
         fixedrange=True,
     )
-    _layout(fig, height=int(130 + 30 * len(bars) + 26 * len(references)))
+    _style(fig, height=int(130 + 30 * len(bars) + 26 * len(references)))
     fig.update_layout(
         barmode="overlay",
         margin={"t": 40 + 22 * (bool(other_currency) + any(b.extras for b in bars)), "b": 40},
@@ -684,7 +694,7 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
 
 def _score_hover(index: DatasetIndex, ev: ProductionEvent, m: Measure, score: float) -> str:
     basis = f"<br><i>Based on:</i> {hover_escape(m.basis)}" if m.basis else ""
-    scaled = f" (= {score:.0f} out of 100)" if m.unit == "rating" else ""
+    scaled = f" (= {score:.0f} out of 100)" if m.unit == "rating" and m.out_of != 100 else ""
     return (
         f"{_event_hover(index, ev, summary_lines=4)}<br><i>{hover_escape(m.label)}:</i> "
         f"{hover_escape(measure_text(m))}{scaled}{basis}"
@@ -826,7 +836,7 @@ def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         )
     fig.update_yaxes(showgrid=False, zeroline=False, ticklabelstandoff=6)
     fig.update_annotations(font={"size": 13, "color": MUTED}, x=0, xanchor="left")
-    _layout(fig, height=50 + sum(group_px) + gap_px)
+    _style(fig, height=50 + sum(group_px) + gap_px)
     if unscaled:
         n = len(unscaled)
         _note(fig, f"Not drawn: {n} rating{'s' if n > 1 else ''} without a scale (out_of)")
