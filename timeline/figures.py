@@ -189,6 +189,7 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     )
     # Markers need room too: keep events ~1.5% of the axis apart within a row.
     min_gap = timedelta(days=max(1, (last - first).days // 65))
+    min_days = max(1, (last - first).days // 250)
     phases = [p for p in PHASE_LABELS if any(e.phase == p for e in events)]
     y_of: dict[str, float] = {}
     ticks: list[tuple[float, str]] = []
@@ -270,8 +271,14 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             go.Bar(
                 orientation="h",
                 base=[index.dates[e.id].earliest.isoformat() for e in members],
+                # A three-day span on a six-year axis would be under a pixel wide:
+                # give every bar at least a visible sliver of the axis.
                 x=[
-                    ((index.dates[e.id].latest - index.dates[e.id].earliest).days + 1) * _DAY_MS
+                    max(
+                        (index.dates[e.id].latest - index.dates[e.id].earliest).days + 1,
+                        min_days,
+                    )
+                    * _DAY_MS
                     for e in members
                 ],
                 y=ys,

@@ -132,8 +132,12 @@ def data_source(name: str, uploaded: bool, default: Path, max_bytes: int) -> Non
     bar = st.sidebar
     bar.divider()
     bar.subheader("Dataset", anchor=False)
-    where = "your upload, kept in this browser session only" if uploaded else "shipped"
-    bar.caption(f"Showing {markdown_escape(name)} ({where}).")
+    if uploaded:
+        bar.caption(
+            f"Showing {markdown_escape(name)}: your upload, kept in this browser session only."
+        )
+    else:
+        bar.caption(f"Showing {markdown_escape(name)}.")
     bar.file_uploader(
         "Load your own events file",
         type=["json"],
