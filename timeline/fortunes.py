@@ -207,9 +207,10 @@ def _note(fig: go.Figure, text: str, *, subtitle: str = "", strong: bool = False
             "text": text,
             "font": {"size": 15, "color": "#222222"} if strong else {"size": 13, "color": MUTED},
             "subtitle": {"text": subtitle, "font": {"size": 12, "color": MUTED}},
-            "x": 0,
+            # The whole width, not just the plot area: long row labels take the left.
+            "x": 0.01,
             "xanchor": "left",
-            "xref": "paper",
+            "xref": "container",
             "y": 0.98 if subtitle else 0.99,
             "yref": "container",
             "yanchor": "top",
@@ -429,7 +430,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     headline, subtitle = _slip_title(index, ids, moves)
     _note(fig, headline, subtitle=subtitle, strong=True)
     fig.update_layout(
-        margin={"t": 90, "b": 40},
+        margin={"t": 125, "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0},
     )
     return fig
@@ -671,7 +672,7 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     _style(fig, height=int(130 + 30 * len(bars) + 26 * len(references)))
     fig.update_layout(
         barmode="overlay",
-        margin={"t": 40 + 22 * (bool(other_currency) + any(b.extras for b in bars)), "b": 40},
+        margin={"t": 60 + 22 * (bool(other_currency) + any(b.extras for b in bars)), "b": 40},
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
     )
     notes = []
