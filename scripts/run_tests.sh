@@ -4,33 +4,9 @@
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
-find_python() {
-    local candidate
-    for candidate in ${PYTHON:-} python3 python3.13 python3.12 python3.11; do
-        if command -v "$candidate" >/dev/null 2>&1 &&
-            "$candidate" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
-            echo "$candidate"
-            return
-        fi
-    done
-    echo "error: Python >= 3.11 is required (set PYTHON=/path/to/python3.11+)" >&2
-    exit 1
-}
-
-if [[ ! -x .venv/bin/python ]]; then
-    python=$(find_python)
-    echo "==> creating .venv with $python"
-    "$python" -m venv .venv
-fi
-
-# requirements-dev.txt includes requirements.txt, so the stamp hashes both.
-stamp=.venv/.requirements-dev.txt.sha256
-want=$(cat requirements-dev.txt requirements.txt | sha256sum | cut -d' ' -f1)
-if [[ "$(cat "$stamp" 2>/dev/null)" != "$want" ]]; then
-    echo "==> installing requirements-dev.txt"
-    .venv/bin/python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
-    echo "$want" >"$stamp"
-fi
+# shellcheck source=scripts/venv.sh
+source scripts/venv.sh
+ensure_venv requirements-dev.txt requirements.txt
 
 # Browser tests drive the system Chromium (Playwright cannot download its own
 # browser here). A missing browser is an error, never a reason to skip tests.
