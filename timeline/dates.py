@@ -115,6 +115,15 @@ def _plain_season(text: str) -> bool:
     return len(parts) != 2 or int(parts[1]) <= 24
 
 
+def _span(text: str, first: _Part, last: _Part, precision: Precision, label: str) -> FuzzyDate:
+    """A date from ``first`` to ``last`` (unqualified, so its fuzzy bounds are its bounds)."""
+    if last.latest < first.earliest:
+        raise DateError(f"{text!r}: it ends before it starts")
+    return FuzzyDate(
+        text, first.earliest, last.latest, first.earliest, last.latest, precision, label
+    )
+
+
 def _fast(text: str) -> FuzzyDate | None:
     """The fast path: unqualified simple dates, intervals and one-of ranges of them."""
     if text.startswith("[") and text.endswith("]") and text.count("..") == 1:
@@ -122,37 +131,21 @@ def _fast(text: str) -> FuzzyDate | None:
         first, last = _simple_part(first_s), _simple_part(last_s)
         # The reference only reads ranges whose ends share a precision, and no seasons
         # in them; leave the rest to it so both paths accept and refuse the same strings.
-        if (
-            first is None
-            or last is None
-            or first.precision != last.precision
-            or first.precision == "season"
-        ):
+        if first is None or last is None:
             return None
-        if last.latest < first.earliest:
-            raise DateError(f"{text!r}: the range ends before it starts")
+        if first.precision != last.precision or first.precision == "season":
+            return None
         label = f"some time between {first.label} and {last.label}"
-        return FuzzyDate(
-            text, first.earliest, last.latest, first.earliest, last.latest, "within", label
-        )
+        return _span(text, first, last, "within", label)
     if "/" in text:
         start_s, _, end_s = text.partition("/")
         start, end = _simple_part(start_s), _simple_part(end_s)
         # In intervals the reference takes only the four seasons (21-24).
         if start is None or end is None or not (_plain_season(start_s) and _plain_season(end_s)):
             return None
-        if end.latest < start.earliest:
-            raise DateError(f"{text!r}: the interval ends before it starts")
-        label = f"{start.label} \u2013 {end.label}"
-        return FuzzyDate(
-            text, start.earliest, end.latest, start.earliest, end.latest, "interval", label
-        )
+        return _span(text, start, end, "interval", f"{start.label} \u2013 {end.label}")
     part = _simple_part(text)
-    if part is None:
-        return None
-    return FuzzyDate(
-        text, part.earliest, part.latest, part.earliest, part.latest, part.precision, part.label
-    )
+    return None if part is None else _span(text, part, part, part.precision, part.label)
 
 
 def parse_with_edtf(text: str) -> FuzzyDate:
