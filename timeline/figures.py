@@ -9,7 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from datetime import date, timedelta
-from typing import Literal
+from typing import Literal, TypeVar
 
 import plotly.graph_objects as go
 
@@ -18,10 +18,40 @@ from timeline.models import ProductionEvent, StoryEvent
 from timeline.style import MUTED, PHASE_COLOURS, PHASE_LABELS, PRODUCTION_COLOUR, STORY_COLOUR
 from timeline.text import hover_block, hover_escape, join_names
 
+T = TypeVar("T")
 StoryLanes = Literal["character", "setting"]
 NO_LANE = "(none named)"
 _FONT = {"family": "Source Sans Pro, DejaVu Sans, sans-serif", "size": 13}
 _DAY_MS = 86_400_000
+# Beyond these, a chart would be slow to send and draw and unreadable anyway: it is
+# thinned or aggregated, and says so.
+MAX_STORY_BEATS = 400
+MAX_LANES = 60
+MAX_PRODUCTION_EVENTS = 1500
+
+
+def thin(items: list[T], limit: int) -> list[T]:
+    """At most ``limit`` items, evenly spread and in their order (all of them if fewer)."""
+    if len(items) <= limit:
+        return items
+    step = len(items) / limit
+    return [items[int(k * step)] for k in range(limit)]
+
+
+def add_note(fig: go.Figure, text: str) -> None:
+    """A short grey line above the plot, e.g. to say a chart shows a sample."""
+    fig.add_annotation(
+        text=hover_escape(text),
+        xref="paper",
+        yref="paper",
+        x=0,
+        y=1.0,
+        xanchor="left",
+        yanchor="bottom",
+        yshift=24,
+        showarrow=False,
+        font={"size": 12, "color": MUTED},
+    )
 
 
 def _layout(fig: go.Figure, *, height: int) -> go.Figure:
@@ -71,10 +101,16 @@ def story_timeline(
     index: DatasetIndex, ids: tuple[str, ...], *, lanes: StoryLanes = "character"
 ) -> go.Figure:
     """Story beats in narrative order, one lane per character (or per setting)."""
-    beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
-    if not beats:
+    all_beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
+    if not all_beats:
         return empty_figure("No story beats match these filters.")
+    beats = thin(all_beats, MAX_STORY_BEATS)
     rows = _story_rows(index, beats, lanes)
+    lane_counts: dict[str, int] = defaultdict(int)
+    for name, _ in rows:
+        lane_counts[name] += 1
+    kept = set(sorted(lane_counts, key=lambda n: -lane_counts[n])[:MAX_LANES])
+    rows = [(name, beat) for name, beat in rows if name in kept]
     lane_order: list[str] = []
     for name, _ in rows:
         if name not in lane_order:
@@ -123,7 +159,15 @@ def story_timeline(
         gridcolor="#F0F0F0",
         zeroline=False,
     )
-    return _layout(fig, height=110 + 26 * len(lane_order))
+    _layout(fig, height=110 + 26 * len(lane_order))
+    if len(beats) < len(all_beats) or len(kept) < len(lane_counts):
+        add_note(
+            fig,
+            f"Showing {len(beats):,} of {len(all_beats):,} beats in the {len(kept)} busiest "
+            f"of {len(lane_counts):,} lanes: narrow the filters to see every one.",
+        )
+        fig.update_layout(margin={"t": 70})
+    return fig
 
 
 def view_range(starts: list[date], ends: list[date]) -> tuple[date, date, int]:
@@ -183,6 +227,8 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     events = [e for i in ids if isinstance(e := index.events[i], ProductionEvent)]
     if not events:
         return empty_figure("No production events match these filters.")
+    if len(events) > MAX_PRODUCTION_EVENTS:
+        return production_density(index, events)
     first, last, left_out = view_range(
         [index.dates[e.id].fuzzy_earliest for e in events],
         [index.dates[e.id].fuzzy_latest for e in events],
@@ -343,6 +389,45 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 "yanchor": "top",
             }
         )
+    return fig
+
+
+def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go.Figure:
+    """Too many events to draw one by one: how many each phase has per month, as dots."""
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for ev in events:
+        counts[(PHASE_LABELS[ev.phase], index.dates[ev.id].earliest.strftime("%Y-%m-01"))] += 1
+    phases = [
+        label for phase, label in PHASE_LABELS.items() if any(e.phase == phase for e in events)
+    ]
+    biggest = max(counts.values())
+    fig = go.Figure(
+        go.Scatter(
+            x=[month for _, month in counts],
+            y=[phase for phase, _ in counts],
+            mode="markers",
+            marker={
+                "size": [6 + 24 * math.sqrt(n / biggest) for n in counts.values()],
+                "color": PRODUCTION_COLOUR,
+                "opacity": 0.7,
+            },
+            hovertext=[
+                f"{hover_escape(phase)}, {month[:7]}: {n:,} events"
+                for (phase, month), n in counts.items()
+            ],
+            hoverinfo="text",
+            showlegend=False,
+        )
+    )
+    fig.update_yaxes(categoryorder="array", categoryarray=list(reversed(phases)))
+    fig.update_xaxes(type="date", gridcolor="#EEEEEE")
+    _layout(fig, height=150 + 34 * len(phases))
+    add_note(
+        fig,
+        f"{len(events):,} events: each dot counts a phase's events starting that month. "
+        "Narrow the filters to see the events one by one.",
+    )
+    fig.update_layout(margin={"t": 70})
     return fig
 
 

@@ -9,11 +9,12 @@ their last.
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from timeline.figures import _layout, empty_figure
+from timeline.figures import _layout, add_note, empty_figure, thin
 from timeline.index import DatasetIndex
 from timeline.models import StoryEvent
 from timeline.text import hover_block, hover_escape
@@ -38,6 +39,9 @@ LINE_COLOURS = (
 SETTING_BANDS = ("#F4F1EA", "#EAF2F8")
 # A row stays reserved this many beats after its character's last scene.
 COOLDOWN = 1
+# Past these the chart is a sample (and says so): more lines than this cannot be told apart.
+MAX_BEATS = 300
+MAX_CHARACTERS = 40
 # How strongly a scene's block is drawn towards the middle of the chart.
 PULL = 0.3
 
@@ -101,8 +105,13 @@ def storyline_layout(scenes: Sequence[Scene]) -> dict[str, list[tuple[int, int]]
 
 def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     """One line per character across the shown beats, with bands for the settings."""
-    beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
-    scenes = [(b.order, [index.character_names[c] for c in b.characters]) for b in beats]
+    all_beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
+    beats = thin(all_beats, MAX_BEATS)
+    appearances = Counter(c for b in beats for c in b.characters)
+    kept = {c for c, _ in appearances.most_common(MAX_CHARACTERS)}
+    scenes = [
+        (b.order, [index.character_names[c] for c in b.characters if c in kept]) for b in beats
+    ]
     layout = storyline_layout(scenes)
     if not layout:
         return empty_figure("No story beats with characters match these filters.")
@@ -177,6 +186,12 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     )
     _layout(fig, height=260 + 26 * (max(rows) - min(rows) + 2))
     fig.update_layout(margin={"t": 150}, xaxis2={"range": fig.layout.xaxis.range})
+    if len(beats) < len(all_beats) or len(kept) < len(appearances):
+        add_note(
+            fig,
+            f"Showing {len(beats):,} of {len(all_beats):,} beats and the {len(kept)} busiest "
+            f"of {len(appearances):,} characters: narrow the filters to see every one.",
+        )
     return fig
 
 

@@ -33,6 +33,9 @@ from timeline.urlstate import (
 )
 from ui.state import on_event_click, on_place_click, select_event
 
+# Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
+MAX_CARDS = 100
+MAX_PICKER = 1000
 PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
 
 
@@ -135,7 +138,8 @@ def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 
 def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """Where each beat is set against where and when it was filmed."""
-    rows = set_vs_shot(index, ids)
+    all_rows = set_vs_shot(index, ids)
+    rows = all_rows[:MAX_CARDS]
     if not rows:
         st.info(
             "None of the story beats shown has filming recorded in the data.",
@@ -143,7 +147,9 @@ def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         )
         return
     st.caption(
-        f"{len(rows)} story beats with their filming recorded. Open one for its full details."
+        f"{len(all_rows)} story beats with their filming recorded"
+        + (f" (the first {len(rows)} shown)" if len(rows) < len(all_rows) else "")
+        + ". Open one for its full details."
     )
     for row in rows:
         with st.container(border=True):
@@ -237,12 +243,17 @@ def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     frame = events_frame(index, ids)
     st.dataframe(frame, hide_index=True, key="events_table", width="stretch")
     left, right = st.columns(2)
+    # Files are built only when a button is pressed, not on every rerun.
     left.download_button(
-        "Download CSV", to_csv(frame), "events.csv", "text/csv", icon=":material/download:"
+        "Download CSV",
+        lambda: to_csv(frame),
+        "events.csv",
+        "text/csv",
+        icon=":material/download:",
     )
     right.download_button(
         "Download events file (JSON)",
-        export_json(index, ids),
+        lambda: export_json(index, ids),
         "events.json",
         "application/json",
         icon=":material/download:",
@@ -254,7 +265,7 @@ def details(
 ) -> None:
     """The selected event in full, or a picker when none is selected."""
     st.subheader("Event details", anchor=False)
-    choices = list(ids)
+    choices = list(ids[:MAX_PICKER])
     if event_id is not None and event_id not in choices:
         choices.insert(0, event_id)
     st.selectbox(
