@@ -80,6 +80,9 @@ Unit = Literal["USD", "GBP", "percent", "rating", "count", "rank"]
 class Strict(BaseModel):
     """Base for every record: unknown fields are errors and records never change.
 
+    Empty lists use ``default_factory``: a literal ``[]`` default is deep-copied for
+    every record, which costs seconds on a large file.
+
     Numbers are strict too (``"12"`` or ``true`` is not a latitude); dates stay lax
     so that ISO strings from JSON are read as dates.
     """
@@ -132,7 +135,7 @@ class Person(Strict):
 
     id: Slug
     name: Text
-    roles: list[Text] = []
+    roles: list[Text] = Field(default_factory=list)
 
 
 class Character(Strict):
@@ -163,7 +166,7 @@ class EventBase(Strict):
     title: Text
     summary: LongText
     source: Slug
-    locations: list[Slug] = []
+    locations: list[Slug] = Field(default_factory=list)
 
 
 class StoryEvent(EventBase):
@@ -171,7 +174,7 @@ class StoryEvent(EventBase):
 
     chronology: Literal["story"]
     order: Annotated[int, Field(strict=True, ge=1)]
-    characters: list[Slug] = []
+    characters: list[Slug] = Field(default_factory=list)
 
 
 class ProductionEvent(EventBase):
@@ -181,11 +184,11 @@ class ProductionEvent(EventBase):
     phase: Phase
     date: Annotated[str, Field(min_length=4, max_length=100)]
     date_text: Text
-    people: list[Slug] = []
-    story_events: list[Slug] = []
-    measures: list[Measure] = []
+    people: list[Slug] = Field(default_factory=list)
+    story_events: list[Slug] = Field(default_factory=list)
+    measures: list[Measure] = Field(default_factory=list)
     planned_date: dt.date | None = None
-    tags: list[Text] = []
+    tags: list[Text] = Field(default_factory=list)
 
     @field_validator("date")
     @classmethod
@@ -216,10 +219,10 @@ class Dataset(Strict):
     """A whole events file. Cross-record rules run after each record has validated."""
 
     film: Film
-    locations: list[Location] = []
-    people: list[Person] = []
-    characters: list[Character] = []
-    events: list[Event] = []
+    locations: list[Location] = Field(default_factory=list)
+    people: list[Person] = Field(default_factory=list)
+    characters: list[Character] = Field(default_factory=list)
+    events: list[Event] = Field(default_factory=list)
 
     @model_validator(mode="after")
     def _cross_records(self) -> Dataset:

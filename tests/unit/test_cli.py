@@ -74,7 +74,9 @@ def test_validate_lists_every_problem(
     ("content", "phrase"),
     [
         pytest.param(b"", "the file is empty", id="empty"),
-        pytest.param(b'{"film": ', "not valid JSON at line 1", id="truncated"),
+        pytest.param(
+            b'{"film": ', "not valid JSON: EOF while parsing a value at line 1", id="truncated"
+        ),
         pytest.param(b"\xff\xfe", "not UTF-8", id="binary"),
     ],
 )

@@ -11,7 +11,6 @@ import pytest
 from tests.builders import make_dataset, to_bytes, with_change
 from tests.unit.conftest import WriteJson
 from timeline.loading import (
-    MAX_DEPTH,
     DatasetError,
     Issue,
     json_path,
@@ -33,17 +32,19 @@ def issues_of(data: bytes, *, max_bytes: int | None = 5 * 1024 * 1024) -> list[I
         pytest.param(b"", "the file is empty", id="empty"),
         pytest.param(b" \n\t\r\n", "the file is empty", id="whitespace"),
         pytest.param(b"\xef\xbb\xbf", "the file is empty", id="bom-only"),
-        pytest.param(b"[1, 2]", "expected a JSON object at the top, found list", id="list"),
-        pytest.param(b'"events"', "expected a JSON object at the top, found str", id="string"),
-        pytest.param(b"42", "expected a JSON object at the top, found int", id="number"),
-        pytest.param(b"null", "expected a JSON object at the top, found NoneType", id="null"),
+        pytest.param(b"[1, 2]", "expected a JSON object at the top, found an array", id="list"),
+        pytest.param(b'"events"', "expected a JSON object at the top, found a string", id="string"),
+        pytest.param(b"42", "expected a JSON object at the top, found a number", id="number"),
+        pytest.param(b"null", "expected a JSON object at the top, found null", id="null"),
         pytest.param(
             b'{\n  "film": {\n',
-            "not valid JSON at line 3, column 1",
+            "not valid JSON: EOF while parsing an object at line 3",
             id="truncated",
         ),
         pytest.param(
-            b'{"film": {}} trailing', "not valid JSON at line 1, column 14", id="trailing-text"
+            b'{"film": {}} trailing',
+            "not valid JSON: trailing characters at line 1 column 14",
+            id="trailing-text",
         ),
         pytest.param(
             b'{"film": "caf\xe9"}',
@@ -51,11 +52,6 @@ def issues_of(data: bytes, *, max_bytes: int | None = 5 * 1024 * 1024) -> list[I
             id="latin-1",
         ),
         pytest.param(b"\xff\xfe{\x00}\x00", "not UTF-8", id="utf-16"),
-        pytest.param(b'{"a": NaN}', "NaN is not a number JSON allows", id="nan"),
-        pytest.param(b'{"a": Infinity}', "Infinity is not a number JSON allows", id="infinity"),
-        pytest.param(
-            b'{"a": -Infinity}', "-Infinity is not a number JSON allows", id="minus-infinity"
-        ),
     ],
 )
 def test_unreadable_documents_give_one_whole_file_issue(data: bytes, phrase: str) -> None:
@@ -64,10 +60,13 @@ def test_unreadable_documents_give_one_whole_file_issue(data: bytes, phrase: str
     assert phrase in found[0].message
 
 
-def test_nan_in_a_real_document_is_refused_before_validation() -> None:
-    data = to_bytes(with_change(make_dataset(), "locations[0].lat", float("nan")))
-    assert b"NaN" in data
-    assert issues_of(data) == [Issue("$", "not valid JSON: NaN is not a number JSON allows")]
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), float("-inf")])
+def test_nan_and_infinity_are_refused_where_they_stand(value: float) -> None:
+    data = to_bytes(with_change(make_dataset(), "locations[0].lat", value))
+    assert b"NaN" in data or b"Infinity" in data
+    (issue,) = issues_of(data)
+    assert issue.path == "locations[0].lat"
+    assert "finite number" in issue.message
 
 
 def test_a_number_too_large_for_a_float_is_not_a_valid_latitude() -> None:
@@ -84,19 +83,21 @@ def test_very_deep_nesting_is_refused_quickly() -> None:
     started = time.perf_counter()
     found = issues_of(b"[" * 100_000)
     elapsed = time.perf_counter() - started
-    assert found == [Issue("$", f"JSON nested deeper than {MAX_DEPTH} levels")]
+    assert found == [Issue("$", "JSON nested too deeply")]
     assert elapsed < 2.0
 
 
 @pytest.mark.parametrize(
     ("depth", "too_deep"),
-    [(MAX_DEPTH, False), (MAX_DEPTH + 1, True)],
-    ids=["at-limit", "one-over"],
+    [(50, False), (5_000, True)],
+    ids=["shallow", "deep"],
 )
-def test_depth_limit_boundary(depth: int, too_deep: bool) -> None:
+def test_nesting_depth(depth: int, too_deep: bool) -> None:
     data = b"[" * depth + b"]" * depth
     (issue,) = issues_of(data)
-    assert ("nested deeper" in issue.message) is too_deep
+    assert ("nested too deeply" in issue.message) is too_deep
+    if not too_deep:
+        assert issue.message == "expected a JSON object at the top, found an array"
 
 
 @pytest.mark.parametrize(
