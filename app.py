@@ -8,7 +8,7 @@ import streamlit as st
 from timeline import settings
 from timeline.filters import filter_events, hidden_by_shield
 from timeline.loading import DatasetError
-from timeline.urlstate import TAB_PARAM, TABS, Options
+from timeline.urlstate import Options
 from ui import panels, sidebar, state
 
 st.set_page_config(page_title="Film timeline explorer", page_icon="🎬", layout="wide")
@@ -36,26 +36,14 @@ main, side = st.columns([3, 1.25], gap="medium")
 with main:
     if not ids:
         panels.no_results()
-    tabs = dict(zip(TABS, st.tabs(TABS, key=TAB_PARAM, bind="query-params"), strict=True))
-    with tabs["Timelines"]:
-        lanes = panels.timelines(index, ids, filters)
-    with tabs["Storylines"]:
-        panels.storylines(index, ids)
-    with tabs["Set vs shot"]:
-        panels.set_vs_shot_view(index, ids)
-    with tabs["Map"]:
-        panels.location_map(index, ids)
-    with tabs["Fortunes"]:
-        panels.fortunes(index, ids)
-    with tabs["Table"]:
-        panels.table(index, ids)
+    panels.tabs(index, ids, filters)
 with side:
     panels.details(index, ids, selected, hidden)
 with head:
     panels.headline(
         index,
         ids,
-        state.share_link(filters, options, index, lanes=lanes, event=selected),
+        state.share_link(filters, options, index, event=selected),
         uploaded=uploaded,
     )
 panels.credits(index)

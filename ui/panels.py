@@ -28,6 +28,8 @@ from timeline.urlstate import (
     LANES_PARAM,
     LINKS_PARAM,
     MONTH_PARAM,
+    TAB_PARAM,
+    TABS,
     ZOOM_LABELS,
     ZOOM_PARAM,
 )
@@ -87,9 +89,25 @@ def credits(index: DatasetIndex) -> None:
         st.caption(f"Source: {title}{markdown_escape(licence)}")
 
 
-def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> StoryLanes:
-    """Story and production timelines, as the chronology filter asks; returns the lane choice."""
-    lanes: StoryLanes = "character"
+def tabs(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> None:
+    """The views as tabs; only the open one is built (switching tabs reruns the script)."""
+    views = {
+        "Timelines": lambda: timelines(index, ids, filters),
+        "Storylines": lambda: storylines(index, ids),
+        "Set vs shot": lambda: set_vs_shot_view(index, ids),
+        "Map": lambda: location_map(index, ids),
+        "Fortunes": lambda: fortunes(index, ids),
+        "Table": lambda: table(index, ids),
+    }
+    containers = st.tabs(TABS, key=TAB_PARAM, bind="query-params", on_change="rerun")
+    for name, container in zip(TABS, containers, strict=True):
+        if container.open:
+            with container:
+                views[name]()
+
+
+def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> None:
+    """Story and production timelines, as the chronology filter asks."""
     if filters.view in ("story", "both"):
         st.subheader("Story", anchor=False)
         lane_label = st.segmented_control(
@@ -100,7 +118,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> St
             bind="query-params",
             label_visibility="collapsed",
         )
-        lanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
+        lanes: StoryLanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
         st.plotly_chart(
             figures.story_timeline(index, ids, lanes=lanes),
             key="story_chart",
@@ -118,7 +136,6 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> St
             config=PLOT_CONFIG,
         )
     st.caption("Click a point or bar to read the event.")
-    return lanes
 
 
 def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import streamlit as st
 
-from timeline.figures import StoryLanes
 from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
@@ -202,7 +201,6 @@ def share_link(
     options: Options,
     index: DatasetIndex,
     *,
-    lanes: StoryLanes,
     event: str | None,
 ) -> str:
     """The full link to this view: this page's address and the view's query string."""
@@ -212,7 +210,9 @@ def share_link(
         index,
         event=event,
         tab=st.session_state.get(TAB_PARAM) or TABS[0],
-        lanes=lanes,
+        lanes="setting"
+        if st.session_state.get(LANES_PARAM) == LANE_LABELS["setting"]
+        else "character",
         zoom=st.session_state.get(ZOOM_PARAM) or ZOOM_LABELS[0],
         links=bool(st.session_state.get(LINKS_PARAM, True)),
         month=st.session_state.get(MONTH_PARAM) or ALL_MONTHS,

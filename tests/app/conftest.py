@@ -20,7 +20,11 @@ RunApp = Callable[..., AppTest]
 
 @pytest.fixture
 def run_app(monkeypatch: pytest.MonkeyPatch) -> RunApp:
-    """Run the app on ``data`` (default: the example dataset) with ``params`` in the URL."""
+    """Run the app on ``data`` (default: the example dataset) with ``params`` in the URL.
+
+    Only the open tab is built, so unless ``params`` names a tab the Table tab is opened:
+    most tests read the table.
+    """
     monkeypatch.chdir(ROOT)
 
     def run(
@@ -30,7 +34,7 @@ def run_app(monkeypatch: pytest.MonkeyPatch) -> RunApp:
     ) -> AppTest:
         monkeypatch.setenv("TIMELINE_DATA", str(data))
         at = AppTest.from_file(APP, default_timeout=60)
-        for key, value in (params or {}).items():
+        for key, value in {"tab": "Table", **(params or {})}.items():
             at.query_params[key] = value if isinstance(value, str) else list(value)
         return at.run()
 

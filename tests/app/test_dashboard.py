@@ -155,7 +155,7 @@ def test_empty_result_shows_a_hint(run_app: RunApp) -> None:
 
 
 def test_every_chart_is_drawn_with_its_points(run_app: RunApp) -> None:
-    at = run_app()
+    at = run_app({"tab": "Timelines"})
     assert clickable_ids(chart(at, "story_chart")) == {
         "storm-warning",
         "boat-in-trouble",
@@ -163,7 +163,7 @@ def test_every_chart_is_drawn_with_its_points(run_app: RunApp) -> None:
     }
     production = [e for e in json.loads(EXAMPLE.read_text())["events"] if "phase" in e]
     assert clickable_ids(chart(at, "production_chart")) == {e["id"] for e in production}
-    place_map = chart(at, "map_chart")
+    place_map = chart(run_app({"tab": "Map"}), "map_chart")
     assert {t["type"] for t in place_map["data"]} == {"scattergeo"}
 
 
@@ -183,3 +183,12 @@ def test_shipped_dataset_renders(run_app: RunApp) -> None:
     at = run_app(data=SHIPPED)
     assert not at.exception
     assert len(table_ids(at)) > 90
+
+
+def test_only_the_open_tab_is_built(run_app: RunApp) -> None:
+    at = run_app({"tab": "Map"})
+    assert chart(at, "map_chart")
+    for key in ("story_chart", "production_chart", "storylines_chart", "fortunes_release"):
+        with pytest.raises(KeyError):
+            chart(at, key)
+    assert not at.dataframe

@@ -32,10 +32,18 @@ def test_the_spoiler_shield_hides_later_beats_in_the_table(run_app: RunApp, unti
 
 
 @pytest.mark.parametrize(
-    "key", ["story_chart", "production_chart", "storylines_chart", "map_chart"]
+    ("key", "tab"),
+    [
+        ("story_chart", "Timelines"),
+        ("production_chart", "Timelines"),
+        ("storylines_chart", "Storylines"),
+        ("map_chart", "Map"),
+    ],
 )
-def test_the_spoiler_shield_hides_later_beats_in_every_chart(run_app: RunApp, key: str) -> None:
-    at = run_app({"until": "8"}, data=SHIPPED)
+def test_the_spoiler_shield_hides_later_beats_in_every_chart(
+    run_app: RunApp, key: str, tab: str
+) -> None:
+    at = run_app({"until": "8", "tab": tab}, data=SHIPPED)
     figure = chart(at, key)
     if key == "map_chart":
         hover = " ".join(" ".join(t.get("hovertext") or []) for t in figure["data"])
@@ -96,7 +104,7 @@ def test_a_beat_shows_where_and_when_it_was_filmed(run_app: RunApp) -> None:
 
 
 def test_storylines_draw_one_line_per_character_of_the_shown_beats(run_app: RunApp) -> None:
-    at = run_app(data=SHIPPED)
+    at = run_app({"tab": "Storylines"}, data=SHIPPED)
     figure = chart(at, "storylines_chart")
     names = {c["id"]: c["name"] for c in DATA["characters"]}
     in_story = {names[c] for b in STORY for c in b["characters"]}
@@ -105,10 +113,10 @@ def test_storylines_draw_one_line_per_character_of_the_shown_beats(run_app: RunA
 
 
 def test_map_links_join_settings_to_filming_places_and_can_be_hidden(run_app: RunApp) -> None:
-    shown = run_app(data=SHIPPED)
+    shown = run_app({"tab": "Map"}, data=SHIPPED)
     names = [t.get("name") for t in chart(shown, "map_chart")["data"]]
     assert "Set → filmed at" in names
-    hidden = run_app({"links": "false"}, data=SHIPPED)
+    hidden = run_app({"links": "false", "tab": "Map"}, data=SHIPPED)
     names = [t.get("name") for t in chart(hidden, "map_chart")["data"]]
     assert "Set → filmed at" not in names
 
