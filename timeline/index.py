@@ -16,9 +16,12 @@ from timeline.models import Dataset, ProductionEvent, StoryEvent
 AnyEvent = StoryEvent | ProductionEvent
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class DatasetIndex:
-    """Lookups derived from one dataset; build with :func:`build_index`."""
+    """Lookups derived from one dataset; build with :func:`build_index`.
+
+    Compared and hashed by identity (``eq=False``), so per-dataset results can be cached.
+    """
 
     dataset: Dataset
     events: dict[str, AnyEvent]

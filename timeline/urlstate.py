@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from urllib.parse import urlencode
 
 from timeline.filters import Filters, View
@@ -52,8 +53,10 @@ class Options:
     months: tuple[str, ...] = ()
 
     @classmethod
+    @lru_cache(maxsize=8)
     def for_index(cls, index: DatasetIndex) -> Options:
-        """Options from a dataset: only phases and places that occur are offered."""
+        """Options from a dataset (computed once per dataset): only phases and places that
+        occur are offered."""
         used_phases = {e.phase for e in index.production}
         return cls(
             views=tuple(CHRONOLOGY_LABELS.values()),
