@@ -26,7 +26,7 @@ import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
 from timeline.dates import FuzzyDate
-from timeline.figures import _layout, empty_figure, view_range
+from timeline.figures import _layout, empty_figure, thin, view_range
 from timeline.index import DatasetIndex
 from timeline.models import Measure, Phase, ProductionEvent
 from timeline.style import MUTED, PHASE_COLOURS
@@ -45,6 +45,8 @@ AWARDS_PHASE: Phase = "awards"
 
 #: The currency the box-office chart draws; amounts in other currencies are only counted.
 CHART_CURRENCY = "USD"
+# Rows past this are unreadable; a larger set is shown as an even sample, with a note.
+MAX_ROWS = 80
 #: Metrics drawn as reference lines across the box-office run rather than as bars:
 #: what the film cost and what it had to gross. A projected or estimated form of one
 #: (``estimated-budget``) is a reference line too, drawn fainter.
@@ -281,11 +283,12 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     The row label says when the date was set, a range when the source only bounds it.
     The title gives the total delay from the first planned date to the last.
     """
-    events = release_dates(index, ids)
-    if not events:
+    all_events = release_dates(index, ids)
+    if not all_events:
         return empty_figure(
             "No release dates to compare: none of the release events shown has a planned date."
         )
+    events = thin(all_events, MAX_ROWS)
     planned = [_planned(e) for e in events]
     shifts = [0, *((b - a).days for a, b in pairwise(planned))]
     moves = sum(1 for s in shifts if s != 0)
@@ -428,6 +431,8 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     )
     _style(fig, height=150 + _ROW_PX * len(events))
     headline, subtitle = _slip_title(index, ids, moves)
+    if len(events) < len(all_events):
+        subtitle += f" · a sample of {len(events)} of {len(all_events):,} announcements"
     _note(fig, headline, subtitle=subtitle, strong=True)
     fig.update_layout(
         margin={"t": 125, "b": 40},
@@ -553,7 +558,8 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     written after its bar. Only amounts in :data:`CHART_CURRENCY` are drawn; others
     are counted in a note, as there is no exchange rate to convert them with.
     """
-    events = [e for e in _production(index, ids) if e.phase == BOX_OFFICE_PHASE]
+    all_events = [e for e in _production(index, ids) if e.phase == BOX_OFFICE_PHASE]
+    events = thin(all_events, MAX_ROWS)
     year = index.dataset.film.year
     bars, references, other_currency = _box_office_bars(events, year)
     if not bars and not references:
@@ -676,6 +682,8 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
     )
     notes = []
+    if len(events) < len(all_events):
+        notes.append(f"A sample of {len(events)} of {len(all_events):,} box-office events")
     if any(b.extras for b in bars):
         notes.append("After an amount: a change or a rank reported with it (hover for details)")
     if other_currency:

@@ -40,7 +40,7 @@ SETTING_BANDS = ("#F4F1EA", "#EAF2F8")
 # A row stays reserved this many beats after its character's last scene.
 COOLDOWN = 1
 # Past these the chart is a sample (and says so): more lines than this cannot be told apart.
-MAX_BEATS = 300
+MAX_BEATS = 200
 MAX_CHARACTERS = 40
 # How strongly a scene's block is drawn towards the middle of the chart.
 PULL = 0.3
@@ -120,9 +120,12 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         for c, people in index.character_actors.items()
     }
     by_order = {b.order: b for b in beats}
+    # Summaries in every hover of a long story would make the chart megabytes to send.
+    short = len(beats) <= 60
     cast_at = {order: set(people) for order, people in scenes}
     fig = go.Figure()
     _setting_bands(fig, index, beats)
+    labels: list[dict[str, object]] = []
     for n, (name, points) in enumerate(sorted(layout.items(), key=lambda kv: kv[1][0])):
         colour = LINE_COLOURS[n % len(LINE_COLOURS)]
         label = f"{name} ({actors[name]})" if actors.get(name) else name
@@ -144,7 +147,7 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 hover.append(
                     f"<b>{hover_escape(label)}</b><br>{order}. {hover_escape(beat.title)}"
                     + ("" if name in cast_at[order] else " <i>(not in this scene)</i>")
-                    + f"<br>{hover_block(beat.summary)}"
+                    + (f"<br>{hover_block(beat.summary)}" if short else "")
                 )
         fig.add_trace(
             go.Scatter(
@@ -162,16 +165,19 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         )
         first_order, first_row = points[0]
         # The name rides just above the start of its line, reading along it.
-        fig.add_annotation(
-            x=first_order - 0.15,
-            y=-first_row,
-            text=hover_escape(name),
-            xanchor="left",
-            yanchor="bottom",
-            yshift=2,
-            showarrow=False,
-            font={"size": 11, "color": colour},
+        labels.append(
+            {
+                "x": first_order - 0.15,
+                "y": -first_row,
+                "text": hover_escape(name),
+                "xanchor": "left",
+                "yanchor": "bottom",
+                "yshift": 2,
+                "showarrow": False,
+                "font": {"size": 11, "color": colour},
+            }
         )
+    fig.update_layout(annotations=labels)
     rows = {row for points in layout.values() for _, row in points}
     fig.update_yaxes(visible=False, range=[-(max(rows) + 0.8), -(min(rows) - 1.2)], fixedrange=True)
     orders = [b.order for b in beats]
@@ -205,14 +211,24 @@ def _setting_bands(fig: go.Figure, index: DatasetIndex, beats: list[StoryEvent])
         else:
             runs.append((place, beat.order, beat.order))
     named = [(n, place, start, end) for n, (place, start, end) in enumerate(runs) if place]
-    for n, _, start, end in named:
-        fig.add_vrect(
-            x0=start - 0.5,
-            x1=end + 0.5,
-            fillcolor=SETTING_BANDS[n % 2],
-            line_width=0,
-            layer="below",
-        )
+    # One layout update for all bands: add_vrect per band is quadratic in Plotly.
+    fig.update_layout(
+        shapes=[
+            {
+                "type": "rect",
+                "xref": "x",
+                "yref": "paper",
+                "x0": start - 0.5,
+                "x1": end + 0.5,
+                "y0": 0,
+                "y1": 1,
+                "fillcolor": SETTING_BANDS[n % 2],
+                "line": {"width": 0},
+                "layer": "below",
+            }
+            for n, _, start, end in named
+        ]
+    )
     if not named:
         return
     # A second x axis on top carries the setting names, slanted so narrow bands fit.
