@@ -15,6 +15,8 @@ distinct string.
 from __future__ import annotations
 
 import calendar
+import contextlib
+import io
 import re
 from dataclasses import dataclass
 from datetime import date
@@ -41,6 +43,8 @@ _SEASONS: dict[int, tuple[int, int, str]] = {
     41: (7, 12, "second half"),
 }
 
+# Strings longer than this never reach the (slow) reference parser.
+MAX_SLOW_LENGTH = 40
 _SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -153,8 +157,13 @@ def parse_with_edtf(text: str) -> FuzzyDate:
     from edtf import parse_edtf, struct_time_to_date
     from edtf.parser.edtf_exceptions import EDTFParseException
 
+    if len(text) > MAX_SLOW_LENGTH:
+        # Long sets and lists take the reference a large fraction of a second each.
+        raise DateError(f"{text!r} is longer than the {MAX_SLOW_LENGTH} characters this tool reads")
     try:
-        value = parse_edtf(text)
+        # The library prints debugging lines for some forms; they are not ours to show.
+        with contextlib.redirect_stdout(io.StringIO()):
+            value = parse_edtf(text)
         bounds = [
             struct_time_to_date(value.lower_strict()),
             struct_time_to_date(value.upper_strict()),
@@ -183,8 +192,20 @@ def parse_with_edtf(text: str) -> FuzzyDate:
 
 
 @lru_cache(maxsize=65536)
+def _parse_once(text: str) -> FuzzyDate | DateError:
+    # Failures are cached too: a file with ten thousand copies of one bad date must
+    # not ask the slow reference ten thousand times.
+    if not text or text != text.strip():
+        return DateError(f"{text!r} is not a valid EDTF date (empty or padded with spaces)")
+    try:
+        return _fast(text) or parse_with_edtf(text)
+    except DateError as exc:
+        return exc
+
+
 def parse(text: str) -> FuzzyDate:
     """Parse an EDTF string once; raises :class:`DateError` with a readable reason."""
-    if not text or text != text.strip():
-        raise DateError(f"{text!r} is not a valid EDTF date (empty or padded with spaces)")
-    return _fast(text) or parse_with_edtf(text)
+    result = _parse_once(text)
+    if isinstance(result, DateError):
+        raise DateError(str(result))
+    return result

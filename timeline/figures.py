@@ -80,10 +80,11 @@ def _story_rows(
 ) -> list[tuple[str, StoryEvent]]:
     rows: list[tuple[str, StoryEvent]] = []
     for beat in beats:
+        # Lane names become axis labels, where Plotly would render tags: escape them.
         if lanes == "character":
-            names = [index.character_names[c] for c in beat.characters]
+            names = [hover_escape(index.character_names[c]) for c in beat.characters]
         else:
-            names = [index.location_names[loc] for loc in beat.locations]
+            names = [hover_escape(index.location_names[loc]) for loc in beat.locations]
         rows.extend((name, beat) for name in names or [NO_LANE])
     return rows
 

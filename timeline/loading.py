@@ -127,7 +127,7 @@ def _message(err: ErrorDetails) -> str:
         return "unknown field (not part of the events format)"
     if kind == "missing":
         return "required field is missing"
-    if kind not in {"reference", "edtf"} and "input" in err:
+    if kind not in {"reference", "edtf", "too_long", "too_short"} and "input" in err:
         found = repr(err["input"])
         if len(found) > 60:
             found = found[:57] + "..."

@@ -77,6 +77,8 @@ Phase = Literal[
 
 PHASES: tuple[Phase, ...] = Phase.__args__  # type: ignore[attr-defined]
 
+MAX_RECORDS = 200_000
+
 Unit = Literal["USD", "GBP", "percent", "rating", "count", "rank"]
 
 
@@ -222,10 +224,11 @@ class Dataset(Strict):
     """A whole events file. Cross-record rules run after each record has validated."""
 
     film: Film
-    locations: list[Location] = Field(default_factory=list)
-    people: list[Person] = Field(default_factory=list)
-    characters: list[Character] = Field(default_factory=list)
-    events: list[Event] = Field(default_factory=list)
+    # Caps far above any film, so a hostile file of a million records is refused early.
+    locations: list[Location] = Field(default_factory=list, max_length=MAX_RECORDS)
+    people: list[Person] = Field(default_factory=list, max_length=MAX_RECORDS)
+    characters: list[Character] = Field(default_factory=list, max_length=MAX_RECORDS)
+    events: list[Event] = Field(default_factory=list, max_length=MAX_RECORDS)
 
     @model_validator(mode="after")
     def _cross_records(self) -> Dataset:

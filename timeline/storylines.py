@@ -154,7 +154,7 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 x=xs,
                 y=ys,
                 mode="lines+markers",
-                name=label,
+                name=hover_escape(label),
                 line={"color": colour, "width": 3},
                 marker={"size": sizes, "color": colour, "line": {"width": 1, "color": "white"}},
                 customdata=custom,

@@ -38,6 +38,18 @@ TABS = ("Timelines", "Storylines", "Set vs shot", "Map", "Fortunes", "Table")
 LANE_LABELS = {"character": "Character", "setting": "Setting"}
 ZOOM_LABELS = ("All places", "Focus")
 MAX_TEXT = 200
+# Parameters that hold one value; repeating one is reported.
+SINGLE_VALUED = (
+    VIEW_PARAM,
+    TEXT_PARAM,
+    EVENT_PARAM,
+    TAB_PARAM,
+    LANES_PARAM,
+    ZOOM_PARAM,
+    UNTIL_PARAM,
+    LINKS_PARAM,
+    MONTH_PARAM,
+)
 
 
 @dataclass(frozen=True)
@@ -103,12 +115,8 @@ def url_notices(
                 for v in values
                 if v and v not in allowed
             )
-        elif (
-            key == DATES_PARAM
-            and values
-            and (len(values) > 2 or not all(_is_iso_date(v) for v in values))
-        ):
-            notices.append("Ignored the date range: give one or two dates as YYYY-MM-DD.")
+        elif key == DATES_PARAM:
+            notices.extend(_date_notices([v for v in values if v], options.span))
         elif key == EVENT_PARAM and values and values[-1] not in index.events:
             notices.append(f"Ignored event {_short(values[-1])}: no event has that id.")
         elif key == UNTIL_PARAM and values and not _in_story(values[-1], options.story_length):
@@ -120,7 +128,25 @@ def url_notices(
             notices.append(f"Ignored links={_short(values[-1])}: use true or false.")
         elif key == TEXT_PARAM and values and len(values[-1]) > MAX_TEXT:
             notices.append(f"The search text was cut to {MAX_TEXT} characters.")
+    for key in SINGLE_VALUED:
+        if len(set(params.get(key, ()))) > 1:
+            notices.append(f"{key} was given more than once: only one value is used.")
     return notices
+
+
+def _date_notices(values: list[str], span: tuple[date, date] | None) -> list[str]:
+    """What is wrong with a ``dates`` range from the URL, if anything."""
+    if len(values) > 2 or not all(_is_iso_date(v) for v in values):
+        return ["Ignored the date range: give one or two dates as YYYY-MM-DD."]
+    days = [date.fromisoformat(v) for v in values]
+    if span is not None and any(not span[0] <= d <= span[1] for d in days):
+        return [
+            f"Ignored the date range: dates must fall between {span[0].isoformat()} "
+            f"and {span[1].isoformat()}."
+        ]
+    if len(days) == 2 and days[0] > days[1]:
+        return ["The date range was given end first: it is read the other way round."]
+    return []
 
 
 def _in_story(value: str, length: int) -> bool:

@@ -46,7 +46,7 @@ def headline(
 ) -> None:
     """Film title, the source credit, how many events are shown and the share link."""
     film = index.dataset.film
-    st.title(f"{film.title} ({film.year})", anchor=False)
+    st.title(markdown_escape(f"{film.title} ({film.year})"), anchor=False)
     story = sum(index.events[i].chronology == "story" for i in ids)
     left, right = st.columns([4, 1], vertical_alignment="center")
     left.markdown(
@@ -332,7 +332,7 @@ def details(
             st.markdown("**Linked events**")
             for linked_id, label in d.linked:
                 st.button(
-                    label,
+                    markdown_escape(label),
                     key=f"linked_{event_id}_{linked_id}",
                     on_click=select_event,
                     args=(linked_id,),

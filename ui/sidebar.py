@@ -31,7 +31,7 @@ def _span(value: object, default: tuple[date, date]) -> tuple[date, date]:
     """The chosen range; while only the first day is picked, run it to the end."""
     picked = [d for d in value if isinstance(d, date)] if isinstance(value, tuple) else []
     if len(picked) == 2:
-        return picked[0], picked[1]
+        return min(picked), max(picked)
     if len(picked) == 1:
         return picked[0], default[1]
     return default

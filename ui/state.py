@@ -15,6 +15,7 @@ import streamlit as st
 from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
+from timeline.text import markdown_escape
 from timeline.urlstate import (
     ALL_MONTHS,
     DATES_PARAM,
@@ -138,7 +139,8 @@ def show_url_notices(index: DatasetIndex, options: Options, params: dict[str, li
         return
     st.session_state[_NOTICES_SHOWN] = True
     for notice in url_notices(params, options, index):
-        st.toast(notice, icon=":material/link_off:")
+        # Notices quote what the URL said: text, never Markdown.
+        st.toast(markdown_escape(notice), icon=":material/link_off:")
 
 
 def init_selected(index: DatasetIndex, params: dict[str, list[str]]) -> None:

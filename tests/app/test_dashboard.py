@@ -130,7 +130,7 @@ def test_event_parameter_opens_the_details(run_app: RunApp) -> None:
     assert "Stromness" in text
     # The linked story beats are offered as buttons.
     labels = [b.label for b in at.button]
-    assert "1. A storm warning reaches the light" in labels
+    assert r"1\. A storm warning reaches the light" in labels  # Markdown-escaped label
 
 
 def test_clicking_a_linked_event_selects_it(run_app: RunApp) -> None:

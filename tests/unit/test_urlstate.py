@@ -202,3 +202,35 @@ def test_a_shared_query_raises_no_notices(options: Options, island_index: Datase
     )
     query = share_query(filters, options, island_index, event="tank-glasgow", tab="Table")
     assert url_notices(parse_qs(query), options, island_index) == []
+
+
+@pytest.mark.parametrize(
+    ("dates", "phrase"),
+    [
+        (["2023-05-01", "2023-01-31"], "read the other way round"),
+        (["2023-01-31", "9999-12-31"], "dates must fall between"),
+        (["2023-13-01"], "give one or two dates"),
+    ],
+    ids=["reversed", "outside-the-data", "malformed"],
+)
+def test_a_bad_date_range_gets_a_notice(
+    island_index: DatasetIndex, dates: list[str], phrase: str
+) -> None:
+    options = Options.for_index(island_index)
+    (notice,) = url_notices({"dates": dates}, options, island_index)
+    assert phrase in notice
+
+
+def test_a_date_range_with_an_open_end_is_fine(island_index: DatasetIndex) -> None:
+    options = Options.for_index(island_index)
+    start = options.span[0].isoformat() if options.span else "2020-01-01"
+    assert url_notices({"dates": [start, ""]}, options, island_index) == []
+
+
+@pytest.mark.parametrize("key", ["view", "tab", "until", "q"])
+def test_a_repeated_single_value_parameter_gets_a_notice(
+    island_index: DatasetIndex, key: str
+) -> None:
+    options = Options.for_index(island_index)
+    notices = url_notices({key: ["a", "b"]}, options, island_index)
+    assert any("more than once" in n for n in notices)
