@@ -16,6 +16,9 @@ _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:])")
 def markdown_escape(value: str) -> str:
     """Escape ``value`` so that Streamlit's Markdown shows it literally."""
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
+    # GitHub-style autolinks turn a bare https://... or www. into a live link even when
+    # escaped; a character reference for the colon or dot reads the same and links nothing.
+    escaped = escaped.replace("\\:", "&#58;").replace("www\\.", "www&#46;")
     # Line breaks would start new Markdown blocks (headings, lists): keep one paragraph.
     return " ".join(escaped.split())
 

@@ -129,7 +129,7 @@ def url_notices(
         elif key == TEXT_PARAM and values and len(values[-1]) > MAX_TEXT:
             notices.append(f"The search text was cut to {MAX_TEXT} characters.")
     for key in SINGLE_VALUED:
-        if len(set(params.get(key, ()))) > 1:
+        if len(params.get(key, ())) > 1:
             notices.append(f"{key} was given more than once: only one value is used.")
     return notices
 
@@ -137,7 +137,9 @@ def url_notices(
 def _date_notices(values: list[str], span: tuple[date, date] | None) -> list[str]:
     """What is wrong with a ``dates`` range from the URL, if anything."""
     if len(values) > 2 or not all(_is_iso_date(v) for v in values):
-        return ["Ignored the date range: give one or two dates as YYYY-MM-DD."]
+        # Streamlit may still read some of these (2023-1-1, 2023/01/01, the first two):
+        # say what is wrong, not what happened.
+        return ["The date range in the link is not one or two YYYY-MM-DD dates: check it."]
     days = [date.fromisoformat(v) for v in values]
     if span is not None and any(not span[0] <= d <= span[1] for d in days):
         return [

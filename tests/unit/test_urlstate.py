@@ -209,7 +209,7 @@ def test_a_shared_query_raises_no_notices(options: Options, island_index: Datase
     [
         (["2023-05-01", "2023-01-31"], "read the other way round"),
         (["2023-01-31", "9999-12-31"], "dates must fall between"),
-        (["2023-13-01"], "give one or two dates"),
+        (["2023-13-01"], "not one or two YYYY-MM-DD dates"),
     ],
     ids=["reversed", "outside-the-data", "malformed"],
 )
