@@ -1,0 +1,156 @@
+"""Section 3: the app and the baseline app under ``streamlit.testing.v1.AppTest``.
+
+Both scripts run on the shipped data in this process, interleaved: a full first
+run of a new session opened at ``?view=Story`` (the shared data cache already
+warm, as on a running server), then a filter change to ``Production`` on the
+view radio. The app alone also gets a first run with a cold data cache and a
+change of the phase multiselect, for information.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from bench.charts import BASELINE_SPEC_ENV, Layout, charts_by_tab, tab_labels
+from bench.common import ROOT, interleaved
+from bench.sampling import Sampler
+
+APP = ROOT / "app.py"
+BASELINE = ROOT / "bench" / "baseline_app.py"
+VIEWS = ("Story", "Production", "Both")
+START_VIEW, CHANGED_VIEW = "Story", "Production"
+VIEW_KEY = "view"  # the radio's key, also its URL parameter, in both scripts
+TIMEOUT_S = 120
+# A rerun takes tens of milliseconds, where a busy machine's noise is large: take the
+# median of more rounds than --repeat (they are cheap).
+ROUNDS_PER_REPEAT = 3
+
+
+class AppFailed(RuntimeError):
+    """The script raised under AppTest."""
+
+
+def _checked(at: AppTest, script: Path) -> AppTest:
+    if at.exception:
+        messages = "; ".join(e.message for e in at.exception)
+        raise AppFailed(f"{script.name} raised: {messages}")
+    return at
+
+
+def open_session(script: Path, view: str) -> AppTest:
+    """A new session of ``script`` opened at ``?view=<view>``, run once."""
+    at = AppTest.from_file(str(script), default_timeout=TIMEOUT_S)
+    at.query_params[VIEW_KEY] = view
+    return _checked(at.run(), script)
+
+
+def app_layout() -> tuple[Layout, list[str]]:
+    """The charts the real app sends for each view, by tab; and its tab labels."""
+    layout: Layout = {}
+    tabs: list[str] = []
+    for view in VIEWS:
+        at = open_session(APP, view)
+        layout[view] = charts_by_tab(at)
+        tabs = tab_labels(at)
+    return layout, tabs
+
+
+def _timed_run(at: AppTest, script: Path) -> float:
+    start = time.perf_counter()
+    at.run()
+    elapsed = time.perf_counter() - start
+    _checked(at, script)
+    return elapsed
+
+
+def _first_run(script: Path) -> float:
+    at = AppTest.from_file(str(script), default_timeout=TIMEOUT_S)
+    at.query_params[VIEW_KEY] = START_VIEW
+    return _timed_run(at, script)
+
+
+def _rerun(script: Path) -> float:
+    at = open_session(script, START_VIEW)
+    at.radio(key=VIEW_KEY).set_value(CHANGED_VIEW)
+    return _timed_run(at, script)
+
+
+def _cold_first_run() -> float:
+    # Outside a server, clearing logs "No runtime found": mute it for the moment.
+    logger = logging.getLogger("streamlit.runtime.caching")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        st.cache_data.clear()
+        st.cache_resource.clear()
+    finally:
+        logger.setLevel(level)
+    return _first_run(APP)
+
+
+def _phase_rerun() -> float:
+    at = open_session(APP, "Both")
+    phases = at.multiselect(key="phase")
+    phases.set_value(list(phases.options[:1]))
+    return _timed_run(at, APP)
+
+
+def profile_rerun(times: int, *, limit: int = 12) -> list[dict[str, object]]:
+    """Where the app's rerun spends its time: the project's functions by inclusive time,
+    per rerun, sampled over ``times`` reruns (evidence for what to make faster)."""
+    sampler = Sampler(interval=0.002)
+    runs = max(times, 10)
+    for _ in range(runs):
+        at = open_session(APP, START_VIEW)
+        at.radio(key=VIEW_KEY).set_value(CHANGED_VIEW)
+        with sampler:
+            at.run()
+    return sampler.top(root=ROOT, exclude=ROOT / "bench", limit=limit, per=runs)
+
+
+def measure(times: int, spec_path: Path) -> dict[str, Any]:
+    """Interleaved first runs and reruns of the app and the baseline; ratios app/baseline."""
+    os.environ[BASELINE_SPEC_ENV] = str(spec_path)
+    os.environ.pop("TIMELINE_DATA", None)  # the shipped dataset
+    for script in (APP, BASELINE):  # imports, caches: what a running server has done
+        _rerun(script)
+    stats = interleaved(
+        {
+            "app_first_run": lambda: _first_run(APP),
+            "baseline_first_run": lambda: _first_run(BASELINE),
+            "app_rerun": lambda: _rerun(APP),
+            "baseline_rerun": lambda: _rerun(BASELINE),
+            "app_first_run_cold_cache": _cold_first_run,
+            "app_rerun_phase": _phase_rerun,
+        },
+        ROUNDS_PER_REPEAT * times,
+    )
+    return {
+        "scenario": f"first run at ?view={START_VIEW}; rerun: view radio -> {CHANGED_VIEW}",
+        "app": {
+            "first_run_s": stats["app_first_run"].as_dict(),
+            "rerun_s": stats["app_rerun"].as_dict(),
+            "first_run_cold_cache_s": stats["app_first_run_cold_cache"].as_dict(),
+            "rerun_phase_multiselect_s": stats["app_rerun_phase"].as_dict(),
+        },
+        "baseline": {
+            "first_run_s": stats["baseline_first_run"].as_dict(),
+            "rerun_s": stats["baseline_rerun"].as_dict(),
+        },
+        "ratios": {
+            "first_run": _ratio(stats["app_first_run"].median, stats["baseline_first_run"].median),
+            "rerun": _ratio(stats["app_rerun"].median, stats["baseline_rerun"].median),
+        },
+        "rerun_profile_per_run": profile_rerun(times),
+    }
+
+
+def _ratio(a: float, b: float) -> float:
+    return round(a / b, 3) if b > 0 else float("inf")

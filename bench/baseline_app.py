@@ -1,0 +1,85 @@
+"""The floor the app is measured against: the same charts, the same points, no logic.
+
+A bare Streamlit script. It reads the chart shapes the benchmark took from the real
+app's figures (``$BENCH_BASELINE_SPEC``, written by ``python -m bench.run``) and draws
+them with plain values: no data loading, no filters, no hover text, no table. The
+frame mirrors the app's so the browser draws the same amount: a wide page, a
+"Chronology" radio in the sidebar bound to ``?view=`` (so the same clicks drive both
+apps), the same three tabs, charts in a 3:1.25 main column.
+
+    BENCH_BASELINE_SPEC=bench/results/baseline_spec.json streamlit run bench/baseline_app.py
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any
+
+import plotly.graph_objects as go
+import streamlit as st
+
+SPEC_PATH = Path(
+    os.environ.get("BENCH_BASELINE_SPEC")
+    or Path(__file__).resolve().parent / "results" / "baseline_spec.json"
+)
+CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
+DAY_MS = 86_400_000
+FIRST_DAY = date(2020, 1, 1)
+
+
+def _trace(shape: dict[str, Any], date_axis: bool) -> Any:
+    n = shape["points"]
+    xs = list(range(n))
+    days = [(FIRST_DAY + timedelta(days=3 * i)).isoformat() for i in xs]
+    ys = [i % 17 for i in xs]
+    if shape["type"] == "scattergeo":
+        lats = [-60 + (i * 7) % 130 for i in xs]
+        lons = [-170 + (i * 13) % 340 for i in xs]
+        return go.Scattergeo(lat=lats, lon=lons, mode=shape["mode"])
+    if shape["type"] == "bar":
+        if shape["orientation"] == "h" and date_axis:
+            return go.Bar(base=days, x=[20 * DAY_MS] * n, y=ys, orientation="h")
+        if shape["orientation"] == "h":
+            return go.Bar(x=[1 + i % 5 for i in xs], y=ys, orientation="h")
+        return go.Bar(x=days if date_axis else xs, y=[1 + i % 5 for i in xs])
+    # scatter, and any other type: as many plain points
+    return go.Scatter(x=days if date_axis else xs, y=ys, mode=shape["mode"] or "markers")
+
+
+def figure(chart: dict[str, Any]) -> go.Figure:
+    fig = go.Figure([_trace(t, chart["date_axis"]) for t in chart["traces"]])
+    fig.update_layout(height=chart["height"], showlegend=False, barmode="overlay")
+    if chart["date_axis"]:
+        fig.update_xaxes(type="date")
+    if chart["geo"]:
+        fig.update_layout(geo=chart["geo"])
+    return fig
+
+
+def draw(charts: list[dict[str, Any]]) -> None:
+    for chart in charts:
+        st.plotly_chart(figure(chart), key=chart["name"], config=CONFIG)
+
+
+spec = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
+views = list(spec["views"])
+
+st.set_page_config(page_title="Baseline", layout="wide")
+view = st.sidebar.radio(
+    "Chronology",
+    views,
+    index=views.index("Both"),
+    key="view",
+    bind="query-params",
+    horizontal=True,
+)
+charts = spec["views"][view or "Both"]
+main, _side = st.columns([3, 1.25], gap="medium")
+with main:
+    draw(charts.get("", []))  # charts the app draws outside any tab
+    for tab, name in zip(st.tabs(spec["tabs"]), spec["tabs"], strict=True):
+        with tab:
+            draw(charts.get(name, []))

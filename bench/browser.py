@@ -1,0 +1,325 @@
+"""Section 4: the app and the baseline app served by ``streamlit run``, in headless Chromium.
+
+Two servers on free 127.0.0.1 ports (the app on the shipped data, the baseline
+on the chart shapes read from it), one Chromium, one browser context per server
+(so each keeps its own HTTP cache, as a returning visitor has). Per round, for
+each server in turn (alternating which goes first):
+
+* navigation: ``goto ?view=Story`` until every chart a visitor sees has drawn
+  SVG points, each with its expected number of points, and Streamlit's
+  ``stApp`` says the script is ``notRunning``;
+* filter change: click ``Production`` on the sidebar's Chronology radio until
+  the charts shown are the Production ones, drawn, and the run has finished.
+
+A warm-up round is not counted; right after its page is drawn, the server's
+RSS (``/proc/<pid>/status`` VmRSS) is the memory for one session.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator, Mapping
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from bench.apptest import CHANGED_VIEW, START_VIEW, VIEW_KEY
+from bench.charts import BASELINE_SPEC_ENV
+from bench.common import PYTHON, RESULTS, ROOT, Stats, clean_env, free_port, proc_status
+
+if TYPE_CHECKING:
+    from playwright.sync_api import BrowserContext, Page, Route, WebSocket
+
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-proxy-server",  # loopback only, whatever *_proxy says
+]
+HEALTH_TIMEOUT_S = 60.0
+DRAW_TIMEOUT_MS = 90_000
+_http = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+# True once the run has finished and the charts a visitor sees (laid out, not in a
+# hidden tab) have drawn points and carry exactly the expected point counts.
+DRAWN_JS = """
+(expected) => {
+  const app = document.querySelector('[data-testid="stApp"]');
+  if (!app || app.getAttribute('data-test-script-state') !== 'notRunning') return false;
+  const counted = ['x', 'y', 'lat', 'lon', 'base'];
+  const totals = [];
+  for (const el of document.querySelectorAll('.js-plotly-plot')) {
+    const box = el.getBoundingClientRect();
+    if (!(box.width > 0 && box.height > 0) || !el._fullData) continue;
+    totals.push(el._fullData.reduce(
+      (n, t) => n + Math.max(0, ...counted.map((k) => (t[k] && t[k].length) || 0)), 0));
+    const drawn = el.querySelector(
+      '.scatterlayer path.point, .barlayer .point > path, .geo path.point, path.js-line');
+    if (totals[totals.length - 1] > 0 && !drawn) return false;
+  }
+  totals.sort((a, b) => a - b);
+  const done = totals.length === expected.length && totals.every((v, i) => v === expected[i]);
+  if (done) window.__benchDrawn = performance.now();
+  return done;
+}
+"""
+# Installed before any page script: every change of Streamlit's script-run state,
+# with its time (ms since navigation start), checked once per animation frame.
+STATES_JS = """
+(() => {
+  window.__benchStates = [];
+  let last;
+  const tick = () => {
+    const el = document.querySelector('[data-testid="stApp"]');
+    const state = el ? el.getAttribute('data-test-script-state') : null;
+    if (state !== last) {
+      window.__benchStates.push([state, performance.now()]);
+      last = state;
+    }
+    requestAnimationFrame(tick);
+  };
+  requestAnimationFrame(tick);
+})();
+"""
+PHASES_JS = "() => ({states: window.__benchStates || [], drawn: window.__benchDrawn})"
+SHOWN_JS = """
+() => [...document.querySelectorAll('.js-plotly-plot')]
+  .filter((el) => { const b = el.getBoundingClientRect(); return b.width > 0 && b.height > 0; })
+  .map((el) => (el._fullData || []).reduce((n, t) => n + Math.max(0,
+     ...['x', 'y', 'lat', 'lon', 'base'].map((k) => (t[k] && t[k].length) || 0)), 0))
+"""
+
+
+@dataclass
+class Server:
+    """A ``streamlit run`` process of ours and its address."""
+
+    name: str
+    proc: subprocess.Popen[bytes]
+    url: str
+    log: Path
+
+    def rss(self) -> int:
+        return proc_status(self.proc.pid)["VmRSS"]
+
+
+@contextmanager
+def serve(name: str, script: Path, env: Mapping[str, str]) -> Iterator[Server]:
+    """Start ``streamlit run script`` on a free port; stop it (and only it) afterwards."""
+    port = free_port()
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    log_path = RESULTS / f"streamlit-{name}.log"
+    cmd = [
+        PYTHON, "-m", "streamlit", "run", str(script.relative_to(ROOT)),
+        "--server.address", "127.0.0.1",
+        "--server.port", str(port),
+        "--server.headless", "true",
+        "--browser.gatherUsageStats", "false",
+        "--server.fileWatcherType", "none",
+    ]  # fmt: skip
+    with log_path.open("wb") as log:
+        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(env))
+        try:
+            server = Server(name, proc, f"http://127.0.0.1:{port}", log_path)
+            _wait_healthy(server)
+            yield server
+        finally:
+            proc.terminate()
+            try:
+                proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+                proc.wait()
+
+
+def _wait_healthy(server: Server) -> None:
+    deadline = time.monotonic() + HEALTH_TIMEOUT_S
+    while time.monotonic() < deadline and server.proc.poll() is None:
+        try:
+            with _http.open(f"{server.url}/_stcore/health", timeout=2) as resp:
+                if resp.read().strip() == b"ok":
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"{server.name} server never became healthy; see {server.log}")
+
+
+def _block_off_host(route: Route) -> None:
+    if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
+        route.continue_()
+    else:
+        route.abort()
+
+
+Phases = dict[str, float]
+
+
+def phases(since: float, states: list[list[Any]], drawn: float) -> Phases:
+    """Split ``since`` → drawn (ms on the page's clock) at the script run's start and end.
+
+    ``wait``: until the script starts (for a navigation: page, bundle, connection);
+    ``script``: while Streamlit says it runs (server work and streaming the result);
+    ``draw``: from the end of the run until every chart is drawn.
+    """
+    times = [(state, at) for state, at in states if at >= since]
+    started = next((at for state, at in times if state == "running"), since)
+    ended = max((at for state, at in times if state == "notRunning"), default=drawn)
+    ended = min(max(ended, started), drawn)
+    return {
+        "wait": (started - since) / 1000,
+        "script": (ended - started) / 1000,
+        "draw": (drawn - ended) / 1000,
+    }
+
+
+class Visitor:
+    """One browser context on one server: navigations and filter changes, timed.
+
+    Besides the wall-clock time of each, it records where the time went (see
+    :func:`phases`) and how many bytes the server sent over the websocket.
+    """
+
+    def __init__(self, server: Server, context: BrowserContext, points: Mapping[str, list[int]]):
+        self.server = server
+        context.add_init_script(STATES_JS)
+        self.page: Page = context.new_page()
+        self.page.on("websocket", self._on_websocket)
+        self.points = points
+        self.received = 0
+        self.times: dict[str, list[float]] = {"navigation": [], "filter_change": []}
+        self.phases: dict[str, list[Phases]] = {"navigation": [], "filter_change": []}
+        self.bytes: dict[str, list[int]] = {"navigation": [], "filter_change": []}
+
+    def _on_websocket(self, ws: WebSocket) -> None:
+        ws.on("framereceived", self._count)
+
+    def _count(self, payload: str | bytes) -> None:
+        self.received += len(payload)
+
+    def _wait_drawn(self, view: str, what: str) -> None:
+        try:
+            self.page.wait_for_function(
+                DRAWN_JS, arg=self.points[view], timeout=DRAW_TIMEOUT_MS, polling="raf"
+            )
+        except Exception as exc:
+            shown = self.page.evaluate(SHOWN_JS)
+            raise RuntimeError(
+                f"{self.server.name}: {what} never drew the {view} charts "
+                f"(expected points {self.points[view]}, shown {shown})"
+            ) from exc
+
+    def _record(self, what: str, seconds: float, since_ms: float, received: int) -> float:
+        found = self.page.evaluate(PHASES_JS)
+        self.times[what].append(seconds)
+        self.phases[what].append(phases(since_ms, found["states"], found["drawn"]))
+        self.bytes[what].append(received)
+        return seconds
+
+    def navigate(self) -> float:
+        self.received = 0
+        start = time.perf_counter()
+        self.page.goto(f"{self.server.url}/?{VIEW_KEY}={START_VIEW}", wait_until="commit")
+        self._wait_drawn(START_VIEW, "navigation")
+        return self._record("navigation", time.perf_counter() - start, 0.0, self.received)
+
+    def change_filter(self) -> float:
+        sidebar = self.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]')
+        option = sidebar.get_by_text(CHANGED_VIEW, exact=True)
+        option.wait_for(timeout=DRAW_TIMEOUT_MS)
+        clicked_at = float(self.page.evaluate("performance.now()"))
+        self.received = 0
+        start = time.perf_counter()
+        option.click()
+        self._wait_drawn(CHANGED_VIEW, "the filter change")
+        seconds = time.perf_counter() - start
+        return self._record("filter_change", seconds, clicked_at, self.received)
+
+    def round(self) -> None:
+        self.navigate()
+        self.change_filter()
+
+    def forget(self) -> None:
+        """Drop what was recorded so far (the warm-up)."""
+        for records in (self.times, self.phases, self.bytes):
+            for values in records.values():
+                values.clear()
+
+    def summary(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for what, values in self.times.items():
+            out[f"{what}_s"] = Stats.of(values).as_dict()
+            out[f"{what}_phases_s"] = {
+                phase: round(statistics.median(p[phase] for p in self.phases[what]), 4)
+                for phase in ("wait", "script", "draw")
+            }
+            out[f"{what}_bytes_received"] = int(statistics.median(self.bytes[what]))
+        return out
+
+
+def measure(times: int, spec_path: Path, points: Mapping[str, list[int]]) -> dict[str, Any]:
+    """Interleaved navigations and filter changes on both servers; ratios app/baseline."""
+    from playwright.sync_api import sync_playwright
+
+    base_env = {k: v for k, v in clean_env().items() if k != "TIMELINE_DATA"}
+    with ExitStack() as stack:
+        app = stack.enter_context(serve("app", ROOT / "app.py", base_env))
+        baseline = stack.enter_context(
+            serve(
+                "baseline",
+                ROOT / "bench" / "baseline_app.py",
+                {**base_env, BASELINE_SPEC_ENV: str(spec_path)},
+            )
+        )
+        idle = {s.name: s.rss() for s in (app, baseline)}
+        pw = stack.enter_context(sync_playwright())
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        stack.callback(browser.close)
+        visitors = []
+        for server in (app, baseline):
+            context = browser.new_context(viewport={"width": 1400, "height": 900})
+            context.route(re.compile(r"^https?://"), _block_off_host)
+            visitors.append(Visitor(server, context, points))
+        one_session = {}
+        for visitor in visitors:  # warm-up, not counted
+            visitor.navigate()
+            one_session[visitor.server.name] = visitor.server.rss()
+            visitor.change_filter()
+            visitor.forget()
+        for i in range(times):
+            for visitor in visitors if i % 2 == 0 else visitors[::-1]:
+                visitor.round()
+        end = {s.name: s.rss() for s in (app, baseline)}
+
+    summary = {v.server.name: v.summary() for v in visitors}
+    return {
+        "scenario": f"goto ?{VIEW_KEY}={START_VIEW}; click {CHANGED_VIEW} on the radio",
+        "expected_points": dict(points),
+        **{
+            name: {
+                **found,
+                "server_rss_idle_bytes": idle[name],
+                "server_rss_one_session_bytes": one_session[name],
+                "server_rss_end_bytes": end[name],
+            }
+            for name, found in summary.items()
+        },
+        "ratios": {
+            key: round(summary["app"][key]["median"] / summary["baseline"][key]["median"], 3)
+            for key in ("navigation_s", "filter_change_s")
+        },
+    }

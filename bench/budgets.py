@@ -1,0 +1,130 @@
+"""The budgets from the performance issue, checked against a results document.
+
+Shipped data: AppTest rerun <= 1.5x the baseline app; browser page load and
+filter update <= 1.3x the baseline; server memory for one session <= 250 MB.
+100k events: load + validate <= 2 s; any filter change <= 0.5 s server-side
+(``filter_events``); each chart's payload <= 2 MB; memory for one session
+<= 600 MB (peak RSS of the process that ran the session's work).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Literal
+
+from bench.common import MB
+
+LARGE = 100_000
+Status = Literal["pass", "fail", "skipped"]
+
+
+@dataclass(frozen=True)
+class Check:
+    """One budget against one measurement."""
+
+    name: str
+    limit: float
+    unit: str  # "x" (ratio), "s" or "MB"
+    measured: float | None
+    status: Status
+    detail: str = ""
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _check(name: str, limit: float, unit: str, measured: float | None, detail: str = "") -> Check:
+    if measured is None:
+        return Check(name, limit, unit, None, "skipped", detail or "not measured in this run")
+    status: Status = "pass" if measured <= limit else "fail"
+    return Check(name, limit, unit, round(measured, 3), status, detail)
+
+
+def _large_size(results: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
+    sizes = sorted((int(n), r) for n, r in results.get("synthetic", {}).items() if int(n) >= LARGE)
+    return sizes[0] if sizes else None
+
+
+def shipped_checks(results: dict[str, Any]) -> list[Check]:
+    apptest = results.get("apptest", {})
+    browser = results.get("browser", {})
+    ratios = browser.get("ratios", {})
+    rss = browser.get("app", {}).get("server_rss_one_session_bytes")
+    return [
+        _check(
+            "shipped: AppTest rerun / baseline", 1.5, "x", apptest.get("ratios", {}).get("rerun")
+        ),
+        _check("shipped: browser page load / baseline", 1.3, "x", ratios.get("navigation_s")),
+        _check(
+            "shipped: browser filter update / baseline", 1.3, "x", ratios.get("filter_change_s")
+        ),
+        _check(
+            "shipped: server memory, one session",
+            250,
+            "MB",
+            rss / MB if rss is not None else None,
+            "VmRSS of the streamlit process after the page is drawn",
+        ),
+    ]
+
+
+def large_checks(results: dict[str, Any]) -> list[Check]:
+    found = _large_size(results)
+    if found is None:
+        return [
+            _check(f"100k: {what}", limit, unit, None, f"no size >= {LARGE:,} in --sizes")
+            for what, limit, unit in (
+                ("load + validate", 2.0, "s"),
+                ("slowest filter change", 0.5, "s"),
+                ("chart payloads", 2.0, "MB"),
+                ("memory, one session", 600, "MB"),
+            )
+        ]
+    n, size = found
+    label = f"{n // 1000}k"
+    checks = [
+        _check(f"{label}: load + validate", 2.0, "s", size.get("load_validate_s", {}).get("median"))
+    ]
+    filters = size.get("filters", {})
+    if filters:
+        slowest = max(filters, key=lambda f: filters[f]["seconds"]["median"])
+        checks.append(
+            _check(
+                f"{label}: slowest filter change",
+                0.5,
+                "s",
+                filters[slowest]["seconds"]["median"],
+                f"filter_events, {slowest}",
+            )
+        )
+    else:
+        checks.append(_check(f"{label}: slowest filter change", 0.5, "s", None))
+    for chart, result in size.get("figures", {}).items():
+        name = f"{label}: payload of {chart}"
+        if "payload_bytes" in result:
+            checks.append(
+                _check(name, 2.0, "MB", result["payload_bytes"] / MB, "len(fig.to_json())")
+            )
+        else:
+            why = (
+                f"build did not finish within {result['timed_out_s']:g} s"
+                if "timed_out_s" in result
+                else str(result.get("skipped", "not built"))
+            )
+            checks.append(Check(name, 2.0, "MB", None, "fail", f"not measured: {why}"))
+    peak = size.get("memory", {}).get("peak_rss_bytes")
+    checks.append(
+        _check(
+            f"{label}: memory, one session",
+            600,
+            "MB",
+            peak / MB if peak is not None else None,
+            "peak RSS of the process loading, filtering and drawing every chart",
+        )
+    )
+    return checks
+
+
+def check(results: dict[str, Any]) -> list[Check]:
+    """Every budget, in the order the issue lists them."""
+    return shipped_checks(results) + large_checks(results)

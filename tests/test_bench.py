@@ -1,0 +1,123 @@
+"""The benchmark runs and writes the results it promises; nothing here asserts on speed."""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench import budgets
+from bench.charts import array_length
+from bench.run import EXIT_BUDGET_MISSED
+from bench.synth import dataset_bytes, make_dataset
+from timeline.loading import load_bytes
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = ROOT / ".venv" / "bin" / "python"
+
+
+def test_synthetic_data_is_valid_seeded_and_has_every_date_form() -> None:
+    data = dataset_bytes(400, seed=3)
+    assert data == dataset_bytes(400, seed=3)
+    assert data != dataset_bytes(400, seed=4)
+    ds = load_bytes(data, "synthetic", max_bytes=None)
+    assert len(ds.events) == 400
+    stamps = [e.date for e in ds.events if e.chronology == "production"]
+    forms = {
+        "day": r"^\d{4}-\d{2}-\d{2}$",
+        "month": r"^\d{4}-(0[1-9]|1[0-2])$",
+        "season": r"^\d{4}-(2[1-4]|3[3-6]|4[01])$",
+        "year": r"^\d{4}$",
+        "interval": r"^[^\[]+/.+$",
+        "one-of range": r"^\[.+\.\..+\]$",
+        "qualified": r"[~?]$",
+    }
+    missing = [name for name, form in forms.items() if not any(re.search(form, d) for d in stamps)]
+    assert not missing, f"no {missing} dates among {len(stamps)}"
+
+
+def test_synthetic_places_nest_and_story_orders_run_from_one() -> None:
+    doc = make_dataset(200)
+    kinds = {loc["kind"] for loc in doc["locations"]}
+    assert {"country", "region"} <= kinds
+    assert len(doc["locations"]) >= 200
+    orders = sorted(e["order"] for e in doc["events"] if e["chronology"] == "story")
+    assert orders == list(range(1, len(orders) + 1))
+
+
+def test_typed_arrays_are_counted_like_lists() -> None:
+    assert array_length([1, 2, 3]) == 3
+    # Plotly's typed array for three float64 values.
+    assert array_length({"dtype": "f8", "bdata": "AAAAAAAA8D8AAAAAAAAAQAAAAAAAAAhA"}) == 3
+    assert array_length(None) == 0
+
+
+def test_budgets_pass_fail_and_skip() -> None:
+    results: dict[str, Any] = {
+        "apptest": {"ratios": {"rerun": 1.2}},
+        "browser": {
+            "ratios": {"navigation_s": 1.5, "filter_change_s": 1.0},
+            "app": {"server_rss_one_session_bytes": 100 * 1024 * 1024},
+        },
+        "synthetic": {
+            "100000": {
+                "load_validate_s": {"median": 1.0},
+                "filters": {"q=x": {"seconds": {"median": 0.7}}},
+                "figures": {"a": {"payload_bytes": 10}, "b": {"timed_out_s": 30.0}},
+                "memory": {"peak_rss_bytes": 700 * 1024 * 1024},
+            }
+        },
+    }
+    status = {c.name: c.status for c in budgets.check(results)}
+    assert status["shipped: AppTest rerun / baseline"] == "pass"
+    assert status["shipped: browser page load / baseline"] == "fail"
+    assert status["100k: slowest filter change"] == "fail"
+    assert status["100k: payload of a"] == "pass"
+    assert status["100k: payload of b"] == "fail"  # too slow to measure is not a pass
+    assert status["100k: memory, one session"] == "fail"
+    assert budgets.check({})[0].status == "skipped"
+
+
+def test_quick_run_writes_results_with_the_expected_keys(tmp_path: Path) -> None:
+    out = tmp_path / "results.json"
+    python = str(PYTHON if PYTHON.exists() else sys.executable)
+    cmd = [python, "-m", "bench.run", "--quick", "--sizes", "200", "--no-browser"]
+    cmd += ["--chart-timeout", "20", "--out", str(out)]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=280)
+    # 0: every budget met; 3: some missed. Anything else means the bench itself broke.
+    assert done.returncode in (0, EXIT_BUDGET_MISSED), done.stdout + done.stderr
+    results = json.loads(out.read_text(encoding="utf-8"))
+
+    assert {"meta", "shipped_load", "synthetic", "app_charts", "apptest", "budgets"} <= set(results)
+    assert results["meta"]["repeat"] == 2
+    assert {"fresh_process_s", "fresh_load_s", "warm_load_s"} <= set(results["shipped_load"])
+
+    size = results["synthetic"]["200"]
+    assert {"load_validate_s", "build_index_s", "filters", "figures", "memory"} <= set(size)
+    assert size["load_validate_s"]["runs"] == 2
+    assert "view=Story" in size["filters"]
+    for chart in ("story_timeline", "production_timeline", "location_map"):
+        measured = size["figures"][chart]
+        assert "payload_bytes" in measured or "timed_out_s" in measured, chart
+    assert size["memory"]["peak_rss_bytes"] > 0
+
+    assert {"Story", "Production", "Both"} <= set(results["app_charts"])
+    assert {"first_run", "rerun"} <= set(results["apptest"]["ratios"])
+    names = {b["name"] for b in results["budgets"]}
+    assert "shipped: AppTest rerun / baseline" in names
+    assert {b["status"] for b in results["budgets"]} <= {"pass", "fail", "skipped"}
+
+
+@pytest.mark.parametrize("flag", ["--repeat=0"])
+def test_bad_arguments_are_refused(flag: str) -> None:
+    python = str(PYTHON if PYTHON.exists() else sys.executable)
+    done = subprocess.run(
+        [python, "-m", "bench.run", flag], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert done.returncode == 2
+    assert "--repeat" in done.stderr
