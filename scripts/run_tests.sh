@@ -30,7 +30,7 @@ echo "==> ruff check"
 .venv/bin/ruff check .
 echo "==> ruff format --check"
 .venv/bin/ruff format --check .
-echo "==> mypy (timeline, ui, app.py)"
+echo "==> mypy (timeline, ui, app.py, bench)"
 .venv/bin/mypy
 
 echo "==> pytest"
