@@ -10,15 +10,18 @@ from __future__ import annotations
 import re
 import textwrap
 
+_JOINER = "\u2060"
+_AUTOLINKS = (("://", f":{_JOINER}//"), ("www.", f"www{_JOINER}."), ("@", f"@{_JOINER}"))
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<&$:])")
 
 
 def markdown_escape(value: str) -> str:
     """Escape ``value`` so that Streamlit's Markdown shows it literally."""
+    # GitHub-style autolinks turn a bare https://..., www. or e-mail address into a live
+    # link even when escaped: an invisible word joiner inside each breaks the pattern.
+    for pattern, broken in _AUTOLINKS:
+        value = value.replace(pattern, broken)
     escaped = _MARKDOWN_SPECIAL.sub(r"\\\1", value)
-    # GitHub-style autolinks turn a bare https://... or www. into a live link even when
-    # escaped; a character reference for the colon or dot reads the same and links nothing.
-    escaped = escaped.replace("\\:", "&#58;").replace("www\\.", "www&#46;")
     # Line breaks would start new Markdown blocks (headings, lists): keep one paragraph.
     return " ".join(escaped.split())
 
