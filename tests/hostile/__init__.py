@@ -1,0 +1,1 @@
+"""Hostile input and load: nothing crashes, nothing leaks, nothing executes."""
