@@ -6,6 +6,7 @@ that none of them walks the raw records again on every rerun.
 
 from __future__ import annotations
 
+import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -42,6 +43,8 @@ class DatasetIndex:
     # story beat → production events that concern it (filming and others)
     linked_production: dict[str, tuple[str, ...]] = field(default_factory=dict)
     section_titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
+    # Unique to this index, never reused: a cache key for results derived from it.
+    token: str = field(default_factory=lambda: uuid.uuid4().hex)
 
     @property
     def date_span(self) -> tuple[date, date] | None:

@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import streamlit as st
 
-from timeline import figures
 from timeline.details import describe, event_label
 from timeline.export import export_json
 from timeline.figures import StoryLanes
 from timeline.filters import Filters
 from timeline.fortunes import (
-    box_office_run,
     events_in_month,
     production_months,
-    reception_scores,
-    release_slips,
 )
 from timeline.index import DatasetIndex
 from timeline.links import map_links, set_vs_shot
 from timeline.loading import DatasetError
-from timeline.storylines import storylines_figure
 from timeline.table import events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
 from timeline.urlstate import (
@@ -33,7 +28,7 @@ from timeline.urlstate import (
     ZOOM_LABELS,
     ZOOM_PARAM,
 )
-from ui.state import on_event_click, on_place_click, select_event
+from ui.state import figure, on_event_click, on_place_click, select_event
 
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
 MAX_CARDS = 100
@@ -120,7 +115,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
         )
         lanes: StoryLanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
         st.plotly_chart(
-            figures.story_timeline(index, ids, lanes=lanes),
+            figure("story", index, ids, lanes=lanes),
             key="story_chart",
             on_select=lambda: on_event_click("story_chart"),
             selection_mode="points",
@@ -129,7 +124,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
     if filters.view in ("production", "both"):
         st.subheader("Production", anchor=False)
         st.plotly_chart(
-            figures.production_timeline(index, ids),
+            figure("production", index, ids),
             key="production_chart",
             on_select=lambda: on_event_click("production_chart"),
             selection_mode="points",
@@ -141,7 +136,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
 def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """One line per character through the story; characters in a scene run together."""
     st.plotly_chart(
-        storylines_figure(index, ids),
+        figure("storylines", index, ids),
         key="storylines_chart",
         on_select=lambda: on_event_click("storylines_chart"),
         selection_mode="points",
@@ -220,7 +215,8 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         bind="query-params",
     )
     st.plotly_chart(
-        figures.location_map(
+        figure(
+            "map",
             index,
             ids,
             focus=zoom == ZOOM_LABELS[1],
@@ -240,14 +236,14 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """Release-date slips, the box-office run and the reception, from the events shown."""
     charts = (
-        ("Release dates", release_slips, "fortunes_release"),
-        ("Box office", box_office_run, "fortunes_box_office"),
-        ("Reception", reception_scores, "fortunes_reception"),
+        ("Release dates", "release", "fortunes_release"),
+        ("Box office", "box_office", "fortunes_box_office"),
+        ("Reception", "reception", "fortunes_reception"),
     )
-    for title, build, key in charts:
+    for title, builder, key in charts:
         st.subheader(title, anchor=False)
         st.plotly_chart(
-            build(index, ids),
+            figure(builder, index, ids),
             key=key,
             on_select=lambda key=key: on_event_click(key),
             selection_mode="points",

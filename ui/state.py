@@ -7,11 +7,14 @@ through callbacks, which run before the script reruns.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import Any
 
+import plotly.graph_objects as go
 import streamlit as st
 
+from timeline import figures, fortunes, storylines
 from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
@@ -39,6 +42,15 @@ from timeline.urlstate import (
     url_notices,
 )
 
+FIGURE_BUILDERS: dict[str, Callable[..., go.Figure]] = {
+    "story": figures.story_timeline,
+    "production": figures.production_timeline,
+    "map": figures.location_map,
+    "storylines": storylines.storylines_figure,
+    "release": fortunes.release_slips,
+    "box_office": fortunes.box_office_run,
+    "reception": fortunes.reception_scores,
+}
 SELECTED = "selected_event"
 UPLOAD = "upload"
 _NOTICES_SHOWN = "_url_notices_checked"
@@ -221,3 +233,21 @@ def share_link(
     )
     base = st.context.url or ""
     return f"{base}?{query}" if query else base
+
+
+@st.cache_resource(max_entries=24, show_spinner=False)
+def _figure(
+    builder: str,
+    token: str,
+    ids: tuple[str, ...],
+    options: tuple[tuple[str, Any], ...],
+    _index: DatasetIndex,
+) -> go.Figure:
+    # Keyed by the dataset's token, the ids shown and the options; the index itself is
+    # not hashed. Figures are shared, never mutated (st.plotly_chart only reads them).
+    return FIGURE_BUILDERS[builder](_index, ids, **dict(options))
+
+
+def figure(builder: str, index: DatasetIndex, ids: tuple[str, ...], **options: Any) -> go.Figure:
+    """A chart from ``timeline`` built once per dataset, events shown and options."""
+    return _figure(builder, index.token, ids, tuple(sorted(options.items())), index)
