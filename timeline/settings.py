@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -11,12 +10,16 @@ ENV_VAR = "TIMELINE_DATA"
 
 
 def data_path(argv: Sequence[str], env: Mapping[str, str]) -> Path:
-    """The dataset path from script arguments (``streamlit run app.py -- --data X``) or env."""
-    parser = argparse.ArgumentParser(add_help=False)
-    parser.add_argument("--data")
-    known, _ = parser.parse_known_args(list(argv))
-    if known.data:
-        return Path(known.data)
+    """The dataset path from script arguments (``streamlit run app.py -- --data X``) or env.
+
+    Read by hand rather than with argparse: the app asks on every rerun.
+    """
+    args = list(argv)
+    for i, arg in enumerate(args):
+        if arg == "--data" and i + 1 < len(args) and args[i + 1]:
+            return Path(args[i + 1])
+        if arg.startswith("--data=") and len(arg) > len("--data="):
+            return Path(arg.removeprefix("--data="))
     if env.get(ENV_VAR):
         return Path(env[ENV_VAR])
     return DEFAULT_DATA
