@@ -14,11 +14,12 @@ from ui import panels, sidebar, state
 st.set_page_config(page_title="Film timeline explorer", page_icon="🎬", layout="wide")
 
 default = settings.data_path(sys.argv[1:], os.environ)
+max_upload = settings.max_upload_bytes(os.environ)
 try:
     name, index, uploaded = state.current_dataset(default)
 except DatasetError as exc:
     panels.load_error(exc)
-    sidebar.data_source(default.name, False, default, settings.max_upload_bytes(os.environ))
+    sidebar.data_source(default.name, False, default, max_upload)
     st.stop()
 
 params = state.raw_params()
@@ -26,7 +27,7 @@ options = Options.for_index(index)
 state.show_url_notices(index, options, params)
 state.init_selected(index, params)
 filters = sidebar.filter_widgets(index, options)
-sidebar.data_source(name, uploaded, default, settings.max_upload_bytes(os.environ))
+sidebar.data_source(name, uploaded, default, max_upload)
 ids = filter_events(index, filters)
 hidden = hidden_by_shield(index, filters.until)
 selected = state.selected_event(index, hidden)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 from typing import Literal
 
 from timeline.index import DatasetIndex
@@ -31,6 +32,7 @@ class Filters:
     until: int | None = None
 
 
+@lru_cache(maxsize=32)
 def hidden_by_shield(index: DatasetIndex, until: int | None) -> frozenset[str]:
     """Ids the spoiler shield hides: beats after ``until``, and production events tied
     only to such beats. Events tied to no beat are never hidden."""
