@@ -156,6 +156,7 @@ def parse_with_edtf(text: str) -> FuzzyDate:
     """Parse with the reference ``edtf`` package (slow: a few ms a call)."""
     from edtf import parse_edtf, struct_time_to_date
     from edtf.parser.edtf_exceptions import EDTFParseException
+    from pyparsing import ParserElement
 
     if len(text) > MAX_SLOW_LENGTH:
         # Long sets and lists take the reference a large fraction of a second each.
@@ -163,7 +164,13 @@ def parse_with_edtf(text: str) -> FuzzyDate:
     try:
         # The library prints debugging lines for some forms; they are not ours to show.
         with contextlib.redirect_stdout(io.StringIO()):
-            value = parse_edtf(text)
+            try:
+                value = parse_edtf(text)
+            finally:
+                # edtf turns on pyparsing's packrat cache, which keeps the last parse's
+                # exceptions, and through their tracebacks our callers' frames (a
+                # dataset being validated), alive until the next parse.
+                ParserElement.reset_cache()
         bounds = [
             struct_time_to_date(value.lower_strict()),
             struct_time_to_date(value.upper_strict()),
@@ -200,7 +207,8 @@ def _parse_once(text: str) -> FuzzyDate | DateError:
     try:
         return _fast(text) or parse_with_edtf(text)
     except DateError as exc:
-        return exc
+        # A fresh exception: the caught one's traceback would keep its frames alive.
+        return DateError(str(exc))
 
 
 def parse(text: str) -> FuzzyDate:

@@ -178,6 +178,11 @@ def load_bytes(data: bytes, name: str, *, max_bytes: int | None = DEFAULT_MAX_BY
     finally:
         if enabled:
             gc.enable()
+    # Frozen objects are never collected, so first collect the young generation (all
+    # that was made during the pause): validating can leave reference cycles behind
+    # (the reference EDTF parser raises and catches exceptions, whose tracebacks hold
+    # frames), and garbage frozen with a dataset would outlive it, once per upload.
+    gc.collect(0)
     gc.freeze()
     return dataset
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import gc
 import json
 import time
+import weakref
 from pathlib import Path
 
 import pytest
 
 from tests.builders import make_dataset, to_bytes, with_change
 from tests.unit.conftest import WriteJson
+from timeline import dates
 from timeline.loading import (
     DatasetError,
     Issue,
@@ -226,3 +229,22 @@ def test_the_error_message_is_all_the_lines(five_problems: DatasetError) -> None
 )
 def test_json_path(loc: tuple[str | int, ...], path: str) -> None:
     assert json_path(loc) == path
+
+
+def test_a_dropped_dataset_is_freed_after_dates_the_reference_parser_read() -> None:
+    # Qualified dates take the slow path (edtf and pyparsing), whose exceptions hold
+    # frames of the validation in progress. Loading freezes what it built; had that
+    # garbage been frozen with it, every dataset loaded would stay in memory for good.
+    texts = ["2021-03?", "2020~"]
+    assert all(dates._fast(t) is None for t in texts)
+    doc = with_change(make_dataset(), "events[0].date", texts[0])
+    doc = with_change(doc, "events[1].date", texts[1])
+    dates._parse_once.cache_clear()  # so this load asks the slow parser
+    dataset = load_bytes(to_bytes(doc), "qualified.json")
+    assert [dates.parse(t).label for t in texts] == ["2021-03? (uncertain)", "2020~ (approximate)"]
+    gone = weakref.ref(dataset.events[0])
+    del dataset
+    dates._parse_once.cache_clear()
+    dates.parse("2019-05?")  # a later slow parse: nothing of the old load may remain
+    gc.collect()
+    assert gone() is None
