@@ -362,3 +362,59 @@ def test_map_without_places_is_an_empty_figure(island_index: DatasetIndex) -> No
     fig = figures.location_map(island_index, ("epilogue", "script-written"))
     assert len(fig.data) == 0
     assert fig.layout.annotations[0].text
+
+
+# --- too many to draw one by one ----------------------------------------------------------
+
+
+def test_too_many_beats_are_thinned_with_a_note(
+    island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(figures, "MAX_STORY_BEATS", 2)
+    fig = figures.story_timeline(island_index, STORY_IDS)
+    # Evenly spread through the story, not its first two beats.
+    assert set(clicked_ids(fig)) == {STORY_IDS[0], STORY_IDS[2]}
+    note = fig.layout.annotations[0].text
+    assert note.startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+
+
+def test_too_many_production_events_become_monthly_counts(
+    island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(figures, "MAX_PRODUCTION_EVENTS", 2)
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    (trace,) = fig.data
+    counts = [int(text.rsplit(": ", 1)[1].split()[0]) for text in trace.hovertext]
+    assert sum(counts) == len(PRODUCTION_IDS)
+    assert fig.layout.annotations[0].text.startswith(f"{len(PRODUCTION_IDS)} events: each dot")
+
+
+# --- every figure is one Plotly accepts ---------------------------------------------------
+
+
+def _every_figure(index: DatasetIndex) -> dict[str, go.Figure]:
+    ids = ALL_IDS
+    return {
+        "story": figures.story_timeline(index, ids),
+        "story by setting": figures.story_timeline(index, ids, lanes="setting"),
+        "production": figures.production_timeline(index, ids),
+        "map": figures.location_map(index, ids),
+        "map, focus and links": figures.location_map(
+            index, ids, focus=True, links=(("north-sea", "stromness"),)
+        ),
+        "empty": figures.empty_figure("Nothing <here>"),
+    }
+
+
+@pytest.mark.parametrize("capped", [False, True], ids=["all-drawn", "thinned"])
+def test_every_figure_survives_plotly_validation_unchanged(
+    island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch, capped: bool
+) -> None:
+    # Figures are assembled without Plotly's value checks (for speed): a validating
+    # Figure must accept each one and change nothing in it.
+    if capped:
+        monkeypatch.setattr(figures, "MAX_STORY_BEATS", 2)
+        monkeypatch.setattr(figures, "MAX_PRODUCTION_EVENTS", 2)
+    for name, fig in _every_figure(island_index).items():
+        spec = fig.to_dict()
+        assert go.Figure(spec).to_dict() == spec, name
