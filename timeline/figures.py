@@ -7,7 +7,9 @@ Every clickable point carries the event id (or, on the map, the location id) in
 from __future__ import annotations
 
 import math
+import weakref
 from collections import defaultdict
+from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -29,6 +31,20 @@ _DAY_MS = 86_400_000
 MAX_STORY_BEATS = 400
 MAX_LANES = 60
 MAX_PRODUCTION_EVENTS = 1500
+
+# An event's hover text depends on the dataset alone, not on the filters: each is
+# made once per dataset (the first time it is drawn) and kept as long as the dataset.
+_HOVERS: weakref.WeakKeyDictionary[DatasetIndex, dict[str, str]] = weakref.WeakKeyDictionary()
+
+
+def _hover_once(index: DatasetIndex, event_id: str, make: Callable[[], str]) -> str:
+    made = _HOVERS.get(index)
+    if made is None:
+        made = _HOVERS.setdefault(index, {})
+    text = made.get(event_id)
+    if text is None:
+        text = made[event_id] = make()
+    return text
 
 
 def thin(items: list[T], limit: int) -> list[T]:
@@ -114,6 +130,10 @@ def _story_rows(
 
 
 def _story_hover(index: DatasetIndex, beat: StoryEvent) -> str:
+    return _hover_once(index, beat.id, lambda: _make_story_hover(index, beat))
+
+
+def _make_story_hover(index: DatasetIndex, beat: StoryEvent) -> str:
     who = join_names([index.character_names[c] for c in beat.characters]) or "—"
     where = join_names([index.location_names[loc] for loc in beat.locations]) or "—"
     return (
@@ -227,6 +247,10 @@ def _pack_rows(spans: list[tuple[date, date]], min_gap: timedelta) -> list[int]:
 
 
 def _production_hover(index: DatasetIndex, ev: ProductionEvent) -> str:
+    return _hover_once(index, ev.id, lambda: _make_production_hover(index, ev))
+
+
+def _make_production_hover(index: DatasetIndex, ev: ProductionEvent) -> str:
     when = index.dates[ev.id]
     people = join_names([index.person_names[p] for p in ev.people])
     places = join_names([index.location_names[loc] for loc in ev.locations])

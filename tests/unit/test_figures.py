@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
@@ -418,3 +420,14 @@ def test_every_figure_survives_plotly_validation_unchanged(
     for name, fig in _every_figure(island_index).items():
         spec = fig.to_dict()
         assert go.Figure(spec).to_dict() == spec, name
+
+
+def test_hover_texts_are_made_once_and_freed_with_their_dataset() -> None:
+    index = index_of(island_document())
+    first = hover_texts(figures.production_timeline(index, PRODUCTION_IDS))
+    again = hover_texts(figures.production_timeline(index, PRODUCTION_IDS[:3]))
+    assert all(any(a is b for b in first) for a in again)  # the same strings, not rebuilt
+    gone = weakref.ref(index)
+    del index
+    gc.collect()
+    assert gone() is None  # the texts kept for it do not keep the dataset alive
