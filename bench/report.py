@@ -147,7 +147,20 @@ def ratio_section(results: dict[str, Any]) -> str:
         app, base, ratios = apptest["app"], apptest["baseline"], apptest["ratios"]
         rows += [
             _pair("AppTest first run", app, base, "first_run_s", ratios["first_run"]),
-            _pair("AppTest rerun (view radio)", app, base, "rerun_s", ratios["rerun"]),
+            _pair("AppTest rerun, view not seen before", app, base, "rerun_s", ratios["rerun"]),
+            *(
+                [
+                    _pair(
+                        "AppTest rerun, view seen before",
+                        app,
+                        base,
+                        "rerun_seen_view_s",
+                        ratios["rerun_seen_view"],
+                    )
+                ]
+                if "rerun_seen_view" in ratios
+                else []
+            ),
             ["AppTest first run, cold cache", secs(_median(app, "first_run_cold_cache_s")), "", ""],
             [
                 "AppTest rerun (phase multiselect)",

@@ -251,3 +251,8 @@ def _figure(
 def figure(builder: str, index: DatasetIndex, ids: tuple[str, ...], **options: Any) -> go.Figure:
     """A chart from ``timeline`` built once per dataset, events shown and options."""
     return _figure(builder, index.token, ids, tuple(sorted(options.items())), index)
+
+
+def clear_figure_cache() -> None:
+    """Forget every built chart (the benchmark times reruns that must build them)."""
+    _figure.clear()
