@@ -14,7 +14,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from timeline.figures import _layout, add_note, empty_figure, thin
+from timeline.figures import Spec, base_layout, empty_figure, figure_from, note_annotation, thin
 from timeline.index import DatasetIndex
 from timeline.models import StoryEvent
 from timeline.text import hover_block, hover_escape
@@ -123,9 +123,11 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     # Summaries in every hover of a long story would make the chart megabytes to send.
     short = len(beats) <= 60
     cast_at = {order: set(people) for order, people in scenes}
-    fig = go.Figure()
-    _setting_bands(fig, index, beats)
-    labels: list[dict[str, object]] = []
+    orders = [b.order for b in beats]
+    rows = {row for points in layout.values() for _, row in points}
+    spec = base_layout(height=260 + 26 * (max(rows) - min(rows) + 2))
+    traces = _setting_bands(spec, index, beats)
+    labels: list[Spec] = []
     for n, (name, points) in enumerate(sorted(layout.items(), key=lambda kv: kv[1][0])):
         colour = LINE_COLOURS[n % len(LINE_COLOURS)]
         label = f"{name} ({actors[name]})" if actors.get(name) else name
@@ -149,19 +151,24 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                     + ("" if name in cast_at[order] else " <i>(not in this scene)</i>")
                     + (f"<br>{hover_block(beat.summary)}" if short else "")
                 )
-        fig.add_trace(
-            go.Scatter(
-                x=xs,
-                y=ys,
-                mode="lines+markers",
-                name=hover_escape(label),
-                line={"color": colour, "width": 3},
-                marker={"size": sizes, "color": colour, "line": {"width": 1, "color": "white"}},
-                customdata=custom,
-                hovertext=hover,
-                hoverinfo="text",
-                showlegend=False,
-            )
+        traces.append(
+            {
+                "type": "scatter",
+                "x": xs,
+                "y": ys,
+                "mode": "lines+markers",
+                "name": hover_escape(label),
+                "line": {"color": colour, "width": 3},
+                "marker": {
+                    "size": sizes,
+                    "color": colour,
+                    "line": {"width": 1, "color": "white"},
+                },
+                "customdata": custom,
+                "hovertext": hover,
+                "hoverinfo": "text",
+                "showlegend": False,
+            }
         )
         first_order, first_row = points[0]
         # The name rides just above the start of its line, reading along it.
@@ -177,32 +184,38 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 "font": {"size": 11, "color": colour},
             }
         )
-    fig.update_layout(annotations=labels)
-    rows = {row for points in layout.values() for _, row in points}
-    fig.update_yaxes(visible=False, range=[-(max(rows) + 0.8), -(min(rows) - 1.2)], fixedrange=True)
-    orders = [b.order for b in beats]
-    fig.update_layout(
-        xaxis={
-            "title": "Story beat (narrative order)",
-            "range": [min(orders) - 0.7, max(orders) + 0.7],
-            "showgrid": False,
-            "zeroline": False,
-            "tickvals": orders if len(orders) <= 15 else None,
-        }
-    )
-    _layout(fig, height=260 + 26 * (max(rows) - min(rows) + 2))
-    fig.update_layout(margin={"t": 150}, xaxis2={"range": fig.layout.xaxis.range})
     if len(beats) < len(all_beats) or len(kept) < len(appearances):
-        add_note(
-            fig,
-            f"Showing {len(beats):,} of {len(all_beats):,} beats and the {len(kept)} busiest "
-            f"of {len(appearances):,} characters: narrow the filters to see every one.",
+        labels.append(
+            note_annotation(
+                f"Showing {len(beats):,} of {len(all_beats):,} beats and the {len(kept)} "
+                f"busiest of {len(appearances):,} characters: narrow the filters to see "
+                "every one."
+            )
         )
-    return fig
+    spec["annotations"] = labels
+    spec["yaxis"] = {
+        "visible": False,
+        "range": [-(max(rows) + 0.8), -(min(rows) - 1.2)],
+        "fixedrange": True,
+    }
+    spec["xaxis"] = {
+        "title": {"text": "Story beat (narrative order)"},
+        "range": [min(orders) - 0.7, max(orders) + 0.7],
+        "showgrid": False,
+        "zeroline": False,
+    }
+    if len(orders) <= 15:
+        spec["xaxis"]["tickvals"] = orders
+    spec["margin"]["t"] = 150
+    spec.setdefault("xaxis2", {})["range"] = spec["xaxis"]["range"]
+    return figure_from(traces, spec)
 
 
-def _setting_bands(fig: go.Figure, index: DatasetIndex, beats: list[StoryEvent]) -> None:
-    """Shade runs of consecutive beats that share a setting, named along the top axis."""
+def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> list[Spec]:
+    """Shade runs of consecutive beats that share a setting, named along the top axis.
+
+    Adds the bands to the layout ``spec``; returns the trace the top axis needs.
+    """
     runs: list[tuple[str, int, int]] = []
     for beat in beats:
         place = index.location_names[beat.locations[0]] if beat.locations else ""
@@ -211,37 +224,34 @@ def _setting_bands(fig: go.Figure, index: DatasetIndex, beats: list[StoryEvent])
         else:
             runs.append((place, beat.order, beat.order))
     named = [(n, place, start, end) for n, (place, start, end) in enumerate(runs) if place]
-    # One layout update for all bands: add_vrect per band is quadratic in Plotly.
-    fig.update_layout(
-        shapes=[
-            {
-                "type": "rect",
-                "xref": "x",
-                "yref": "paper",
-                "x0": start - 0.5,
-                "x1": end + 0.5,
-                "y0": 0,
-                "y1": 1,
-                "fillcolor": SETTING_BANDS[n % 2],
-                "line": {"width": 0},
-                "layer": "below",
-            }
-            for n, _, start, end in named
-        ]
-    )
-    if not named:
-        return
-    # A second x axis on top carries the setting names, slanted so narrow bands fit.
-    fig.add_trace(go.Scatter(x=[named[0][2]], y=[None], xaxis="x2", showlegend=False))
-    fig.update_layout(
-        xaxis2={
-            "overlaying": "x",
-            "side": "top",
-            "tickvals": [(start + end) / 2 for _, _, start, end in named],
-            "ticktext": [hover_escape(place) for _, place, _, _ in named],
-            "tickangle": -40,
-            "tickfont": {"size": 10, "color": "#555555"},
-            "showgrid": False,
-            "zeroline": False,
+    spec["shapes"] = [
+        {
+            "type": "rect",
+            "xref": "x",
+            "yref": "paper",
+            "x0": start - 0.5,
+            "x1": end + 0.5,
+            "y0": 0,
+            "y1": 1,
+            "fillcolor": SETTING_BANDS[n % 2],
+            "line": {"width": 0},
+            "layer": "below",
         }
-    )
+        for n, _, start, end in named
+    ]
+    if not named:
+        return []
+    # A second x axis on top carries the setting names, slanted so narrow bands fit.
+    spec["xaxis2"] = {
+        "overlaying": "x",
+        "side": "top",
+        "tickvals": [(start + end) / 2 for _, _, start, end in named],
+        "ticktext": [hover_escape(place) for _, place, _, _ in named],
+        "tickangle": -40,
+        "tickfont": {"size": 10, "color": "#555555"},
+        "showgrid": False,
+        "zeroline": False,
+    }
+    return [
+        {"type": "scatter", "x": [named[0][2]], "y": [None], "xaxis": "x2", "showlegend": False}
+    ]

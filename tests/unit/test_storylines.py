@@ -5,8 +5,10 @@ from __future__ import annotations
 import itertools
 import random
 
+import plotly.graph_objects as go
 import pytest
 
+from tests.unit.island import STORY_IDS
 from timeline.index import DatasetIndex
 from timeline.storylines import storyline_layout, storylines_figure
 
@@ -96,3 +98,10 @@ def test_the_figure_without_beats_says_so(island_index: DatasetIndex) -> None:
     fig = storylines_figure(island_index, ())
     assert not fig.data
     assert "No story beats" in fig.layout.annotations[0].text
+
+
+def test_storylines_survive_plotly_validation_unchanged(island_index: DatasetIndex) -> None:
+    # Assembled without Plotly's value checks (for speed): a validating Figure must
+    # accept it and change nothing in it.
+    spec = storylines_figure(island_index, STORY_IDS).to_dict()
+    assert go.Figure(spec).to_dict() == spec
