@@ -87,9 +87,8 @@ def _optional(module: str, name: str) -> Callable[..., Any] | None:
 
 def _location_map(index: DatasetIndex, ids: Ids) -> go.Figure:
     # As the app draws it by default: with the story-to-filming links when it has them.
-    map_links = _optional("timeline.links", "map_links")
-    if map_links is not None and "links" in inspect.signature(figures.location_map).parameters:
-        return figures.location_map(index, ids, links=map_links(index, ids))
+    if "links" in inspect.signature(figures.location_map).parameters:
+        return figures.location_map(index, ids, links=True)
     return figures.location_map(index, ids)
 
 

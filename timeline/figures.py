@@ -16,6 +16,7 @@ from typing import Any, Literal, TypeVar
 import plotly.graph_objects as go
 
 from timeline.index import DatasetIndex
+from timeline.links import map_links
 from timeline.models import ProductionEvent, StoryEvent
 from timeline.style import MUTED, PHASE_COLOURS, PHASE_LABELS, PRODUCTION_COLOUR, STORY_COLOUR
 from timeline.text import hover_block, hover_escape, join_names
@@ -31,6 +32,7 @@ _DAY_MS = 86_400_000
 MAX_STORY_BEATS = 400
 MAX_LANES = 60
 MAX_PRODUCTION_EVENTS = 1500
+MAX_LINKS = 150
 
 # An event's hover text depends on the dataset alone, not on the filters: each is
 # made once per dataset (the first time it is drawn) and kept as long as the dataset.
@@ -456,9 +458,14 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
 
 def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go.Figure:
     """Too many events to draw one by one: how many each phase has per month, as dots."""
-    counts: dict[tuple[str, str], int] = defaultdict(int)
+    by_month: dict[tuple[str, int, int], int] = defaultdict(int)
     for ev in events:
-        counts[(PHASE_LABELS[ev.phase], index.dates[ev.id].earliest.strftime("%Y-%m-01"))] += 1
+        start = index.dates[ev.id].earliest
+        by_month[(ev.phase, start.year, start.month)] += 1
+    counts = {
+        (PHASE_LABELS[phase], f"{year:04d}-{month:02d}-01"): n
+        for (phase, year, month), n in by_month.items()
+    }
     phases = [
         label for phase, label in PHASE_LABELS.items() if any(e.phase == phase for e in events)
     ]
@@ -491,6 +498,18 @@ def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go
     ]
     layout["margin"]["t"] = 70
     return figure_from([trace], layout)
+
+
+_HOVER_TITLES = 8  # event titles listed in a place's hover
+
+
+def _place_hover(name: str, chronology: str, count: int, titles: list[str]) -> str:
+    noun = "beat" if chronology == "story" else "event"
+    more = f"<br>… and {count - len(titles)} more" if count > len(titles) else ""
+    listed = "<br>".join(hover_escape(t) for t in titles)
+    return (
+        f"<b>{hover_escape(name)}</b> · {count} {noun}{'s' if count != 1 else ''}<br>{listed}{more}"
+    )
 
 
 def _marker_size(count: int) -> float:
@@ -538,36 +557,45 @@ def location_map(
     ids: tuple[str, ...],
     *,
     focus: bool = False,
-    links: tuple[tuple[str, str], ...] = (),
+    links: bool = False,
 ) -> go.Figure:
     """Story settings and real production places on one map, sized by event count.
 
-    ``links`` are (setting, filming place) location ids, drawn as lines between them.
-    ``focus`` zooms to where most events are instead of fitting every place. Land
-    outlines come from the topojson the app serves itself, so the map draws without
-    internet; pass ``config={"topojsonURL": ...}`` when rendering.
+    ``links`` draws lines from each story setting to the real places its beats were
+    filmed in (the most travelled :data:`MAX_LINKS` of them). ``focus`` zooms to where
+    most events are instead of fitting every place. Land outlines come from the
+    topojson the app serves itself, so the map draws without internet; pass
+    ``config={"topojsonURL": ...}`` when rendering.
     """
-    uses: dict[str, dict[str, list[str]]] = {
-        "story": defaultdict(list),
-        "production": defaultdict(list),
-    }
+    # Per chronology and place: how many shown events, and the first few titles.
+    uses: dict[str, dict[str, int]] = {"story": defaultdict(int), "production": defaultdict(int)}
+    titles: dict[str, dict[str, list[str]]] = {"story": {}, "production": {}}
     for event_id in ids:
         ev = index.events[event_id]
+        if not ev.locations:
+            continue
+        used, named = uses[ev.chronology], titles[ev.chronology]
         for loc in ev.locations:
-            uses[ev.chronology][loc].append(ev.title)
+            used[loc] += 1
+            first = named.setdefault(loc, [])
+            if len(first) < _HOVER_TITLES:
+                first.append(ev.title)
     if not any(uses.values()):
         return empty_figure("None of the events shown has a place.")
     places = {loc.id: loc for loc in index.dataset.locations}
     counts: dict[str, int] = defaultdict(int)
     for found in uses.values():
-        for loc_id, titles in found.items():
-            counts[loc_id] += len(titles)
+        for loc_id, n in found.items():
+            counts[loc_id] += n
     points = [(places[i].lat, places[i].lon, n) for i, n in counts.items()]
     shown = focus_points(points) if focus else [(lat, lon) for lat, lon, _ in points]
     lat_range, lon_range = map_bounds([p[0] for p in shown], [p[1] for p in shown])
     traces: list[Spec] = []
     # Only join places that are on the map: both ends belong to events shown.
-    drawn = [(a, b) for a, b in links if a in counts and b in counts]
+    joined = (
+        [(a, b) for a, b in map_links(index, ids) if a in counts and b in counts] if links else []
+    )
+    drawn = joined[:MAX_LINKS]
     if drawn:
         lats: list[float | None] = []
         lons: list[float | None] = []
@@ -595,7 +623,7 @@ def location_map(
         found = uses[chronology]
         if not found:
             continue
-        loc_ids = sorted(found, key=lambda loc_id: -len(found[loc_id]))
+        loc_ids = sorted(found, key=lambda loc_id: -found[loc_id])
         traces.append(
             {
                 "type": "scattergeo",
@@ -604,7 +632,7 @@ def location_map(
                 "mode": "markers",
                 "name": name,
                 "marker": {
-                    "size": [_marker_size(len(found[i])) for i in loc_ids],
+                    "size": [_marker_size(found[i]) for i in loc_ids],
                     "color": colour,
                     "symbol": symbol,
                     "opacity": 0.8 if chronology == "story" else 1.0,
@@ -615,11 +643,7 @@ def location_map(
                 },
                 "customdata": [[i] for i in loc_ids],
                 "hovertext": [
-                    f"<b>{hover_escape(places[i].name)}</b> · {len(found[i])} "
-                    f"{'beat' if chronology == 'story' else 'event'}"
-                    f"{'s' if len(found[i]) != 1 else ''}<br>"
-                    + "<br>".join(hover_escape(t) for t in found[i][:8])
-                    + (f"<br>… and {len(found[i]) - 8} more" if len(found[i]) > 8 else "")
+                    _place_hover(places[i].name, chronology, found[i], titles[chronology][i])
                     for i in loc_ids
                 ],
                 "hoverinfo": "text",
@@ -628,6 +652,14 @@ def location_map(
     # Plotly keeps the map's aspect: size the chart to the area shown (about 750 px wide).
     aspect = (lat_range[1] - lat_range[0]) / max(lon_range[1] - lon_range[0], 1e-6)
     layout = base_layout(height=int(min(620, max(340, 90 + 750 * aspect * 1.25))))
+    if len(drawn) < len(joined):
+        layout["annotations"] = [
+            note_annotation(
+                f"Lines show the {len(drawn)} set → filmed-at pairs shared by the most "
+                f"beats, of {len(joined):,}: narrow the filters to see the rest."
+            )
+        ]
+        layout["margin"]["t"] = 70
     layout["geo"] = {
         "projection": {"type": "natural earth"},
         "resolution": 50,

@@ -42,6 +42,8 @@ class DatasetIndex:
     who_labels: dict[str, tuple[frozenset[str], frozenset[str]]]
     # story beat → production events that concern it (filming and others)
     linked_production: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # story beat → the places its filming events happened in (each once, by date)
+    filming_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
     section_titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     # Unique to this index, never reused: a cache key for results derived from it.
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -113,9 +115,12 @@ def build_index(ds: Dataset) -> DatasetIndex:
     production.sort(key=lambda e: (parsed[e.id].earliest, parsed[e.id].latest, e.id))
     labels = unique_labels([(loc.id, loc.name) for loc in ds.locations])
     linked: dict[str, list[str]] = defaultdict(list)
+    filmed_at: dict[str, dict[str, None]] = defaultdict(dict)
     for ev in production:
         for story_id in ev.story_events:
             linked[story_id].append(ev.id)
+            if ev.phase == "filming":
+                filmed_at[story_id].update(dict.fromkeys(ev.locations))
     return DatasetIndex(
         dataset=ds,
         events={e.id: e for e in ds.events},
@@ -131,6 +136,7 @@ def build_index(ds: Dataset) -> DatasetIndex:
         character_actors={c.id: tuple(c.played_by) for c in ds.characters},
         who_labels=_who_labels(ds),
         linked_production={k: tuple(v) for k, v in linked.items()},
+        filming_places={k: tuple(v) for k, v in filmed_at.items() if v},
         section_titles={
             s.id: (s.title, s.url or src.url) for src in ds.film.sources for s in src.sections
         },

@@ -76,15 +76,16 @@ def set_vs_shot(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[SetShot, ...
 
 
 def map_links(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
-    """(setting, filming place) location-id pairs for the shown beats, each pair once."""
-    pairs: dict[tuple[str, str], None] = {}
+    """(setting, filming place) location-id pairs for the shown beats, each pair once:
+    those joining the most beats first, ties in the order they first appear."""
+    counts: dict[tuple[str, str], int] = {}
     for event_id in ids:
-        beat = index.events[event_id]
-        if not isinstance(beat, StoryEvent):
+        places = index.filming_places.get(event_id)  # only beats filmed somewhere
+        if not places:
             continue
-        for ev in filming_of(index, beat.id):
-            for setting in beat.locations:
-                for place in ev.locations:
-                    if setting != place:
-                        pairs[(setting, place)] = None
-    return tuple(pairs)
+        for setting in index.events[event_id].locations:
+            for place in places:
+                if setting != place:
+                    counts[(setting, place)] = counts.get((setting, place), 0) + 1
+    # sorted() is stable, reversed or not: equal counts keep their first-seen order.
+    return tuple(sorted(counts, key=counts.__getitem__, reverse=True))

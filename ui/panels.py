@@ -13,7 +13,7 @@ from timeline.fortunes import (
     production_months,
 )
 from timeline.index import DatasetIndex
-from timeline.links import map_links, set_vs_shot
+from timeline.links import set_vs_shot
 from timeline.loading import DatasetError
 from timeline.table import events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
@@ -220,7 +220,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
             index,
             ids,
             focus=zoom == ZOOM_LABELS[1],
-            links=map_links(index, ids) if show_links and month == ALL_MONTHS else (),
+            links=show_links and month == ALL_MONTHS,
         ),
         key="map_chart",
         on_select=lambda: on_place_click("map_chart", index.location_names),

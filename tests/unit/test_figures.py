@@ -15,6 +15,7 @@ from tests.builders import make_dataset, with_change
 from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
 from timeline import figures
 from timeline.index import DatasetIndex
+from timeline.links import map_links
 from timeline.models import StoryEvent
 from timeline.style import PHASE_LABELS
 
@@ -401,9 +402,7 @@ def _every_figure(index: DatasetIndex) -> dict[str, go.Figure]:
         "story by setting": figures.story_timeline(index, ids, lanes="setting"),
         "production": figures.production_timeline(index, ids),
         "map": figures.location_map(index, ids),
-        "map, focus and links": figures.location_map(
-            index, ids, focus=True, links=(("north-sea", "stromness"),)
-        ),
+        "map, focus and links": figures.location_map(index, ids, focus=True, links=True),
         "empty": figures.empty_figure("Nothing <here>"),
     }
 
@@ -431,3 +430,40 @@ def test_hover_texts_are_made_once_and_freed_with_their_dataset() -> None:
     del index
     gc.collect()
     assert gone() is None  # the texts kept for it do not keep the dataset alive
+
+
+def test_map_link_lines_join_settings_to_filming_places(island_index: DatasetIndex) -> None:
+    pairs = map_links(island_index, ALL_IDS)
+    assert pairs
+    fig = figures.location_map(island_index, ALL_IDS, links=True)
+    (lines,) = [t for t in fig.data if t.mode == "lines"]
+    places = {loc.id: loc for loc in island_index.dataset.locations}
+    expected = [
+        coord
+        for a, b in pairs
+        for coord in ((places[a].lat, places[a].lon), (places[b].lat, places[b].lon), (None, None))
+    ]
+    assert list(zip(lines.lat, lines.lon, strict=True)) == expected
+    assert not fig.layout.annotations  # all drawn: no note
+
+
+def test_too_many_link_lines_keep_the_most_shared_with_a_note(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    document = island_document()
+    (rescue,) = [e for e in document["events"] if e["id"] == "the-rescue"]
+    rescue["locations"] = ["paris"]  # set in Paris, filmed in Stromness: a second pair
+    index = index_of(document)
+    pairs = map_links(index, ALL_IDS)
+    assert len(pairs) == 2
+    monkeypatch.setattr(figures, "MAX_LINKS", 1)
+    fig = figures.location_map(index, ALL_IDS, links=True)
+    (lines,) = [t for t in fig.data if t.mode == "lines"]
+    assert len(lines.lat) == 3  # one segment: the first pair, then a break
+    note = fig.layout.annotations[0].text
+    assert f"of {len(pairs)}" in note
+
+
+def test_no_link_lines_unless_asked(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ALL_IDS)
+    assert all(t.mode != "lines" for t in fig.data)

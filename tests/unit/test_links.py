@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from tests.builders import make_dataset, make_production
+from tests.unit.island import index_of
 from timeline.filters import Filters, filter_events
 from timeline.index import DatasetIndex
 from timeline.links import map_links, set_vs_shot
@@ -64,3 +66,27 @@ def test_the_spoiler_shield_removes_links_of_hidden_beats(island_index: DatasetI
     shown = filter_events(island_index, Filters(until=1))
     beats = {r.beat_id for r in set_vs_shot(island_index, shown)}
     assert all(island_index.events[b].order <= 1 for b in beats)  # type: ignore[union-attr]
+
+
+def test_map_links_put_the_pairs_most_beats_share_first() -> None:
+    # Both beats are set in Scotland and filmed in Stromness; only the rescue was also
+    # filmed in Orkney, earlier, so Orkney is the first pair met along these ids.
+    document = make_dataset()
+    document["events"][1]["story_events"] = ["storm-warning", "the-rescue"]
+    document["events"].append(
+        make_production(
+            id="orkney-shoot",
+            date="2021-02-01",
+            date_text="on 1 February 2021",
+            locations=["orkney"],
+            story_events=["the-rescue"],
+        )
+    )
+    for n in (2, 3):
+        document["events"][n]["locations"] = ["scotland"]
+    index = index_of(document)
+    assert index.dates["orkney-shoot"].earliest < index.dates["shoot"].earliest
+    assert map_links(index, ("the-rescue", "storm-warning")) == (
+        ("scotland", "stromness"),
+        ("scotland", "orkney"),
+    )
