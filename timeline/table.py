@@ -9,6 +9,9 @@ from timeline.models import StoryEvent
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
 
 COLUMNS = ("id", "chronology", "when", "title", "places", "people", "phase", "summary")
+# More rows than anyone scrolls through cost seconds and hundreds of megabytes to
+# build and send: the table shows the first ones, the downloads hold every row.
+MAX_TABLE_ROWS = 5_000
 
 
 def events_frame(index: DatasetIndex, ids: tuple[str, ...]) -> pd.DataFrame:

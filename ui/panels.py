@@ -15,7 +15,7 @@ from timeline.fortunes import (
 from timeline.index import DatasetIndex
 from timeline.links import set_vs_shot
 from timeline.loading import DatasetError
-from timeline.table import events_frame, to_csv
+from timeline.table import MAX_TABLE_ROWS, events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
 from timeline.urlstate import (
     ALL_MONTHS,
@@ -253,13 +253,19 @@ def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 
 def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """The shown events as a table; CSV of the rows and an events file of exactly those events."""
-    frame = events_frame(index, ids)
+    if len(ids) > MAX_TABLE_ROWS:
+        st.caption(
+            f"The table lists the first {MAX_TABLE_ROWS:,} of the {len(ids):,} events shown, "
+            "in timeline order (sorting a column sorts these). Narrow the filters to list "
+            "the rest; both downloads hold every one."
+        )
+    frame = events_frame(index, ids[:MAX_TABLE_ROWS])
     st.dataframe(frame, hide_index=True, key="events_table", width="stretch")
     left, right = st.columns(2)
     # Files are built only when a button is pressed, not on every rerun.
     left.download_button(
         "Download CSV",
-        lambda: to_csv(frame),
+        lambda: to_csv(events_frame(index, ids)),
         "events.csv",
         "text/csv",
         icon=":material/download:",

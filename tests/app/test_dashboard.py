@@ -192,3 +192,16 @@ def test_only_the_open_tab_is_built(run_app: RunApp) -> None:
         with pytest.raises(KeyError):
             chart(at, key)
     assert not at.dataframe
+
+
+def test_a_long_table_lists_the_first_rows_and_says_so(
+    run_app: RunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    everything = table_ids(run_app())
+    assert len(everything) > 3
+    monkeypatch.setattr("ui.panels.MAX_TABLE_ROWS", 3)
+    at = run_app()
+    assert not at.exception
+    assert table_ids(at) == everything[:3]  # the first, in timeline order
+    (caption,) = [c.value for c in at.caption if "first 3 of" in c.value]
+    assert f"first 3 of the {len(everything)} events" in caption

@@ -421,3 +421,22 @@ def test_shipped_dataset_renders_and_draws_both_timelines(
         e["id"] for e in _production(SHIPPED)
     )
     assert sum(t["drawn"] for t in clickable) == len(_production(SHIPPED))
+
+
+def test_a_long_table_lists_the_first_rows_and_the_csv_holds_all(
+    start_streamlit: StartStreamlit, page: Page, tmp_path: Path
+) -> None:
+    from bench.synth import dataset_bytes
+    from timeline.table import MAX_TABLE_ROWS
+
+    n_events = MAX_TABLE_ROWS + 150
+    path = tmp_path / "long.json"
+    path.write_bytes(dataset_bytes(n_events))
+    server = start_streamlit(args=["--", "--data", str(path)])
+    page.goto(f"{server}/?tab=Table")
+    wait_for_app(page)
+    _assert_no_exception(page)
+    assert f"first {MAX_TABLE_ROWS:,} of the {n_events:,} events" in _main_text(page)
+    csv_ids = _csv_ids(_download_csv(page))
+    assert len(csv_ids) == n_events
+    assert len(set(csv_ids)) == n_events
