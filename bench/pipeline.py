@@ -223,6 +223,9 @@ def measure_table(index: DatasetIndex, ids: Ids, times: int) -> dict[str, Any] |
         return None
     from streamlit import dataframe_util
 
+    # As the app shows it: the first rows only, when it caps them.
+    limit = getattr(importlib.import_module("timeline.table"), "MAX_TABLE_ROWS", None)
+    ids = ids if limit is None else ids[:limit]
     frame = events_frame(index, ids)
     arrow = dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
     return {
