@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 
 from timeline.index import DatasetIndex
 from timeline.links import map_links
-from timeline.models import ProductionEvent, StoryEvent
+from timeline.models import Phase, ProductionEvent, StoryEvent
 from timeline.style import MUTED, PHASE_COLOURS, PHASE_LABELS, PRODUCTION_COLOUR, STORY_COLOUR
 from timeline.text import hover_block, hover_escape, join_names
 
@@ -458,7 +458,7 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
 
 def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go.Figure:
     """Too many events to draw one by one: how many each phase has per month, as dots."""
-    by_month: dict[tuple[str, int, int], int] = defaultdict(int)
+    by_month: dict[tuple[Phase, int, int], int] = defaultdict(int)
     for ev in events:
         start = index.dates[ev.id].earliest
         by_month[(ev.phase, start.year, start.month)] += 1
