@@ -3,7 +3,8 @@
 Shipped data: AppTest rerun <= 1.5x the baseline app; browser page load and
 filter update <= 1.3x the baseline; server memory for one session <= 250 MB.
 100k events: load + validate <= 2 s; any filter change <= 0.5 s server-side
-(``filter_events``); each chart's payload <= 2 MB; memory for one session
+(the filter, then the open tab's charts built and serialized); each chart's payload
+<= 2 MB; memory for one session
 <= 600 MB (peak RSS of the process that ran the session's work).
 """
 
@@ -85,20 +86,7 @@ def large_checks(results: dict[str, Any]) -> list[Check]:
     checks = [
         _check(f"{label}: load + validate", 2.0, "s", size.get("load_validate_s", {}).get("median"))
     ]
-    filters = size.get("filters", {})
-    if filters:
-        slowest = max(filters, key=lambda f: filters[f]["seconds"]["median"])
-        checks.append(
-            _check(
-                f"{label}: slowest filter change",
-                0.5,
-                "s",
-                filters[slowest]["seconds"]["median"],
-                f"filter_events, {slowest}",
-            )
-        )
-    else:
-        checks.append(_check(f"{label}: slowest filter change", 0.5, "s", None))
+    checks.append(_filter_change_check(label, size))
     for chart, result in size.get("figures", {}).items():
         name = f"{label}: payload of {chart}"
         if "payload_bytes" in result:
@@ -123,6 +111,25 @@ def large_checks(results: dict[str, Any]) -> list[Check]:
         )
     )
     return checks
+
+
+def _filter_change_check(label: str, size: dict[str, Any]) -> Check:
+    """A filter change's server time, taken at its worst: the slowest filter, then the
+    charts of the most expensive tab built with every event shown (only the open tab is
+    built on a rerun)."""
+    name = f"{label}: slowest filter change (filter + open tab's charts)"
+    filters = size.get("filters", {})
+    by_tab = size.get("rerun_by_tab_s", {})
+    if not filters or not by_tab:
+        return _check(name, 0.5, "s", None)
+    slowest = max(filters, key=lambda f: filters[f]["seconds"]["median"])
+    if any(v is None for v in by_tab.values()):
+        late = ", ".join(t for t, v in by_tab.items() if v is None)
+        return Check(name, 0.5, "s", None, "fail", f"a chart build timed out ({late} tab)")
+    no_filter = next(iter(filters.values()))["seconds"]["median"]  # included in by_tab
+    tab = max(by_tab, key=lambda t: by_tab[t])
+    worst = filters[slowest]["seconds"]["median"] + by_tab[tab] - no_filter
+    return _check(name, 0.5, "s", worst, f"{slowest}, then the {tab} tab")
 
 
 def check(results: dict[str, Any]) -> list[Check]:
