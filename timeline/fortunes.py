@@ -7,6 +7,10 @@ Every number and label comes from the data; which metric slugs play which part
 (a budget, a projection, a comparison with another film) is decided by the small
 conventions below, which hold for any film.
 
+Each builder has a ``*_notes`` twin giving the chart's headline, key and notes as
+plain text (:class:`ChartNotes`) for the app to show where text wraps: the figures
+write nothing beside their marks, so they fit any width (see the row layout below).
+
 The month helpers at the end (:func:`production_months`, :func:`events_in_month`)
 let the map step through a production month by month.
 """
@@ -16,10 +20,11 @@ from __future__ import annotations
 import calendar
 import math
 import re
+import textwrap
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
-from itertools import pairwise
+from itertools import groupby, pairwise
 from typing import Literal
 
 import plotly.graph_objects as go
@@ -65,11 +70,15 @@ _MINUS = "\u2212"
 _HALO = ", ".join(f"{x}px {y}px 1px white" for x in (-2, 0, 2) for y in (-2, 0, 2))
 _DELAYED = PHASE_COLOURS[RELEASE_PHASE]
 _BROUGHT_FORWARD = "#009E73"
+# Colours as the notes name them (the chart keys are words, where text wraps).
+_COLOUR_WORDS = {"#D55E00": "orange", "#009E73": "green", "#56B4E9": "blue"}
+_DELAYED_WORD = _COLOUR_WORDS.get(_DELAYED, "coloured")
+_BROUGHT_FORWARD_WORD = _COLOUR_WORDS.get(_BROUGHT_FORWARD, "coloured")
 _GHOST = "#B0B0B0"
 _REFERENCE = "#333333"
 _COMPARISON = "#BDBDBD"
 _GRID = "#EEEEEE"
-_ROW_PX = 44
+_SLIP_PX = 18
 
 BarKind = Literal["actual", "projection", "comparison"]
 
@@ -202,22 +211,161 @@ def _style(fig: go.Figure, *, height: int) -> go.Figure:
     return fig
 
 
-def _note(fig: go.Figure, text: str, *, subtitle: str = "", strong: bool = False) -> None:
-    """A line of text (and optionally one under it) at the top left, above the plot."""
+# --- rows labelled above their marks --------------------------------------------------------
+#
+# Each chart is a stack of rows: a left-aligned label of one or more lines, then the bar or
+# markers it names, across the whole width. Nothing is written beside a mark, so nothing
+# runs off the side however narrow the chart. The y axis counts pixels from the top, so a
+# label's height and the gap to its mark do not depend on how many rows there are.
+
+#: Characters per label line: about what fits across a phone-wide chart at 12 px.
+LABEL_CHARS = 44
+#: Lines a label's words may take before they are cut short (the hover has them in full).
+LABEL_LINES = 3
+#: The ``name`` of every row-label annotation.
+ROW_LABEL = "row label"
+_LINE_PX = 16
+_LABEL_GAP = 3
+_ROW_GAP = 11
+_MARK_PX = 14
+_FIRST_PX = 4
+_SIDE_PX = 12
+_AXIS_PX = 30
+_SEP = "·"
+
+
+@dataclass(frozen=True)
+class _Tok:
+    """A piece of a label never broken across lines, its CSS, and whether it sticks to the last."""
+
+    text: str
+    style: str = ""
+    bold: bool = False
+    glue: bool = False
+
+
+_BREAK = _Tok("\n")
+
+
+def _words(text: str, style: str = "") -> list[_Tok]:
+    """``text`` as words that may wrap, cut short past :data:`LABEL_LINES` lines."""
+    text = " ".join(text.split())
+    limit = LABEL_CHARS * LABEL_LINES
+    if len(text) > limit:
+        text = text[: limit - 1].rstrip() + "…"
+    return [
+        _Tok(word[i : i + LABEL_CHARS], style)
+        for word in text.split()
+        for i in range(0, len(word), LABEL_CHARS)
+    ]
+
+
+def _value(text: str, *, bold: bool = False) -> list[_Tok]:
+    """`` · text``: the dot is dropped when the value starts a line."""
+    return [_Tok(_SEP), _Tok(text, bold=bold, glue=True)]
+
+
+def _markup(line: list[_Tok]) -> str:
+    """One label line as Plotly markup, runs of one style in one span; all text escaped."""
+    parts = []
+    for (style, bold), run in groupby(line, key=lambda t: (t.style, t.bold)):
+        html = hover_escape(" ".join(t.text for t in run))
+        html = f"<b>{html}</b>" if bold else html
+        parts.append(f"<span style='{style}'>{html}</span>" if style else html)
+    return " ".join(parts)
+
+
+def _wrap(tokens: list[_Tok]) -> list[str]:
+    """Tokens as lines of at most :data:`LABEL_CHARS` characters, glued runs kept whole."""
+    units: list[list[_Tok]] = []
+    for tok in tokens:
+        if tok.glue and units and units[-1][-1] is not _BREAK:
+            units[-1].append(tok)
+        else:
+            units.append([tok])
+    lines: list[list[_Tok]] = [[]]
+    for unit in units:
+        if unit[0] is _BREAK:
+            lines.append([])
+            continue
+        used = sum(len(t.text) + 1 for t in lines[-1])
+        if lines[-1] and used + sum(len(t.text) + 1 for t in unit) - 1 > LABEL_CHARS:
+            lines.append([])
+        if not lines[-1] and unit[0].text == _SEP and len(unit) > 1:
+            unit = unit[1:]
+        lines[-1].extend(unit)
+    return [_markup(line) for line in lines if line]
+
+
+def _stack(
+    labels: list[list[str]], mark_px: int, first: int = _FIRST_PX
+) -> tuple[list[int], list[int], int]:
+    """Rows top to bottom in pixels: each label's top, each mark's centre, the total height."""
+    tops, centres, y = [], [], first
+    for lines in labels:
+        tops.append(y)
+        y += _LINE_PX * len(lines) + _LABEL_GAP
+        centres.append(y + mark_px // 2)
+        y += mark_px + _ROW_GAP
+    return tops, centres, y
+
+
+def _row_labels(fig: go.Figure, labels: list[list[str]], tops: list[int], yref: str = "y") -> None:
+    """Each label at the left edge of the plot, its first line's top at its row's top."""
+    for lines, top in zip(labels, tops, strict=True):
+        fig.add_annotation(
+            text="<br>".join(lines),
+            name=ROW_LABEL,
+            x=0,
+            xref="paper",
+            xanchor="left",
+            y=top,
+            yref=yref,
+            yanchor="top",
+            align="left",
+            showarrow=False,
+            borderpad=0,
+            # A white glow, so a reference line or a step behind a label never cuts it.
+            font={"size": 12, "color": "#222222", "shadow": _HALO},
+        )
+
+
+def _pixel_rows(fig: go.Figure, plot_px: int, *, top: int = _AXIS_PX, bottom: int = 8) -> None:
+    """Size the figure so one y unit is one pixel, with fixed margins and no legend."""
+    _style(fig, height=plot_px + top + bottom)
     fig.update_layout(
-        title={
-            "text": text,
-            "font": {"size": 15, "color": "#222222"} if strong else {"size": 13, "color": MUTED},
-            "subtitle": {"text": subtitle, "font": {"size": 12, "color": MUTED}},
-            # The whole width, not just the plot area: long row labels take the left.
-            "x": 0.01,
-            "xanchor": "left",
-            "xref": "container",
-            "y": 0.98 if subtitle else 0.99,
-            "yref": "container",
-            "yanchor": "top",
-        }
+        margin={"l": _SIDE_PX, "r": _SIDE_PX, "t": top, "b": bottom},
+        showlegend=False,
     )
+    # Only sideways: a taller axis would squeeze the rows under their labels.
+    fig.update_xaxes(automargin="left+right", tickangle=0, tickfont={"size": 11})
+    fig.update_yaxes(visible=False, fixedrange=True)
+
+
+def _empty(message: str) -> go.Figure:
+    """:func:`timeline.figures.empty_figure` with its message wrapped to fit a phone."""
+    fig = empty_figure(message)
+    lines = textwrap.wrap(message, LABEL_CHARS * 12 // 14) or [""]
+    fig.update_annotations(
+        text="<br>".join(hover_escape(line) for line in lines), font={"size": 14}
+    )
+    return fig
+
+
+@dataclass(frozen=True)
+class ChartNotes:
+    """What a chart says in words, for the app to show above it where text wraps.
+
+    ``headline`` is the chart's main finding (may be empty); each of ``lines`` is a
+    sentence: what the chart shows, how to read it, and what it leaves out.
+    """
+
+    headline: str = ""
+    lines: tuple[str, ...] = ()
+
+
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'s' if n != 1 else ''}"
 
 
 # --- 1. release-date slips ------------------------------------------------------------------
@@ -264,43 +412,68 @@ def _slip_title(index: DatasetIndex, ids: tuple[str, ...], moves: int) -> tuple[
     if moves == 0:
         shown = len(release_dates(index, ids))
         return f"Release date set for {short_date(first)}", (
-            "the only announcement among the events shown" if shown == 1 else "never moved"
+            "The only announcement among the events shown." if shown == 1 else "It never moved."
         )
     times = "once" if moves == 1 else "twice" if moves == 2 else f"{moves} times"
     headline = f"Release date moved {times}: {short_date(first)} → {short_date(last)}"
     if days == 0:
-        return headline, "back where it started"
+        return headline, "Back where it started."
     verb = "later" if days > 0 else "earlier"
-    return headline, f"{abs(days)} days ({duration_words(first, last)}) {verb} in all"
+    return headline, f"{abs(days)} days ({duration_words(first, last)}) {verb} in all."
 
 
-def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
-    """Each announced release date, top to bottom in the order it was set.
+@dataclass(frozen=True)
+class _Slips:
+    """The announcements drawn (a sample past :data:`MAX_ROWS`) and how each moved the date."""
 
-    One row per announcement: the marker sits at the release date it announced, and
-    an arrow runs from the date it replaced (a grey ghost, joined by a dotted step to
-    the row above), coloured by whether the release slipped later or came forward.
-    The row label says when the date was set, a range when the source only bounds it.
-    The title gives the total delay from the first planned date to the last.
-    """
+    events: list[ProductionEvent]
+    total: int
+    planned: list[date]
+    shifts: list[int]
+
+    @property
+    def moves(self) -> int:
+        return sum(1 for s in self.shifts if s != 0)
+
+
+def _slips(index: DatasetIndex, ids: tuple[str, ...]) -> _Slips | None:
     all_events = release_dates(index, ids)
     if not all_events:
-        return empty_figure(
-            "No release dates to compare: none of the release events shown has a planned date."
-        )
+        return None
     events = thin(all_events, MAX_ROWS)
     planned = [_planned(e) for e in events]
     shifts = [0, *((b - a).days for a, b in pairwise(planned))]
-    moves = sum(1 for s in shifts if s != 0)
-    fig = go.Figure()
+    return _Slips(events, len(all_events), planned, shifts)
 
-    # The step from each date to the next: down from the old date, across to the new.
+
+def _slip_colour(row: int, shift: int) -> str:
+    return _BROUGHT_FORWARD if shift < 0 else _DELAYED if shift > 0 or row == 0 else MUTED
+
+
+def _slip_label(index: DatasetIndex, slips: _Slips, row: int) -> list[str]:
+    """``2. set between Jan 2019 and Jul 2021 for 19 Nov 2021 (+119 days)``, wrapped."""
+    shift = slips.shifts[row]
+    style = f"color:{_slip_colour(row, shift)}"
+    tokens = [
+        _Tok(f"{row + 1}."),
+        _Tok("set", f"color:{MUTED}"),
+        *_words(when_text(index.dates[slips.events[row].id]), f"color:{MUTED}"),
+        _Tok("for", f"color:{MUTED}"),
+        _Tok(short_date(slips.planned[row]), style, bold=True, glue=True),
+    ]
+    if row:
+        tokens.append(_Tok(f"({_signed_days(shift)})", glue=True))
+    return _wrap(tokens)
+
+
+def _slip_steps(fig: go.Figure, slips: _Slips, centres: list[int]) -> None:
+    """The dotted step from each date down to the next row, and the date it replaced there."""
     step_x: list[str | None] = []
-    step_y: list[float | None] = []
-    for row in range(1, len(events)):
-        old = planned[row - 1].isoformat()
+    step_y: list[int | None] = []
+    for row in range(1, len(slips.events)):
+        old = slips.planned[row - 1].isoformat()
         step_x += [old, old, None]
-        step_y += [row - 1, row, None]
+        step_y += [centres[row - 1], centres[row], None]
     if step_x:
         fig.add_trace(
             go.Scatter(
@@ -309,15 +482,15 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 mode="lines",
                 line={"color": _GHOST, "width": 1.5, "dash": "dot"},
                 hoverinfo="skip",
-                showlegend=False,
+                name="Step",
             )
         )
-    ghosts = [row for row in range(1, len(events)) if shifts[row] != 0]
+    ghosts = [row for row in range(1, len(slips.events)) if slips.shifts[row] != 0]
     if ghosts:
         fig.add_trace(
             go.Scatter(
-                x=[planned[row - 1].isoformat() for row in ghosts],
-                y=ghosts,
+                x=[slips.planned[row - 1].isoformat() for row in ghosts],
+                y=[centres[row] for row in ghosts],
                 mode="markers",
                 name="Date it replaced",
                 marker={"size": 10, "color": "white", "line": {"width": 1.5, "color": _GHOST}},
@@ -326,10 +499,10 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         )
     for row in ghosts:
         fig.add_annotation(
-            x=planned[row].isoformat(),
-            y=row,
-            ax=planned[row - 1].isoformat(),
-            ay=row,
+            x=slips.planned[row].isoformat(),
+            y=centres[row],
+            ax=slips.planned[row - 1].isoformat(),
+            ay=centres[row],
             xref="x",
             yref="y",
             axref="x",
@@ -341,104 +514,93 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             arrowwidth=2,
             standoff=7,
             startstandoff=6,
-            arrowcolor=_DELAYED if shifts[row] > 0 else _BROUGHT_FORWARD,
+            arrowcolor=_DELAYED if slips.shifts[row] > 0 else _BROUGHT_FORWARD,
         )
 
-    colours = [
-        _BROUGHT_FORWARD if s < 0 else _DELAYED if s > 0 or row == 0 else MUTED
-        for row, s in enumerate(shifts)
-    ]
-    # What each row announced, in a column on the right (coloured like its arrow), so
-    # labels never collide with the markers whatever the width of the chart.
-    labels = [
-        f"<span style='color:{colour}'>{short_date(day)}</span>"
-        + (f" ({_signed_days(shifts[row])})" if row else "")
-        for row, (day, colour) in enumerate(zip(planned, colours, strict=True))
-    ]
-    hover = [
-        f"{_event_hover(index, ev)}<br><i>Release date:</i> {short_date(planned[row])}"
-        + (f" ({_signed_days(shifts[row])} on the previous date)" if row else "")
-        for row, ev in enumerate(events)
-    ]
+
+def _slip_hover(index: DatasetIndex, slips: _Slips, row: int) -> str:
+    shift = slips.shifts[row]
+    return (
+        f"{_event_hover(index, slips.events[row])}<br><i>Release date:</i> "
+        f"{short_date(slips.planned[row])}"
+        + (f" ({_signed_days(shift)} on the previous date)" if row else "")
+    )
+
+
+def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+    """Each announced release date, top to bottom in the order it was set.
+
+    One row per announcement: a label (when the date was set, a range when the source
+    only bounds it, and the date it announced) over a line where the marker sits at
+    that date and an arrow runs from the date it replaced (a grey ghost, joined by a
+    dotted step to the row above), coloured by whether the release slipped later or
+    came forward. :func:`release_notes` gives the total delay in words.
+    """
+    slips = _slips(index, ids)
+    if slips is None:
+        return _empty(
+            "No release dates to compare: none of the release events shown has a planned date."
+        )
+    labels = [_slip_label(index, slips, row) for row in range(len(slips.events))]
+    tops, centres, height = _stack(labels, _SLIP_PX)
+    fig = go.Figure()
+    _slip_steps(fig, slips, centres)
     fig.add_trace(
         go.Scatter(
-            x=[day.isoformat() for day in planned],
-            y=list(range(len(events))),
+            x=[day.isoformat() for day in slips.planned],
+            y=centres,
             mode="markers",
             name="Announced release date",
-            marker={"size": 13, "color": colours, "line": {"width": 1, "color": "white"}},
-            customdata=[[e.id] for e in events],
-            hovertext=hover,
+            marker={
+                "size": 13,
+                "color": [_slip_colour(row, s) for row, s in enumerate(slips.shifts)],
+                "line": {"width": 1, "color": "white"},
+            },
+            customdata=[[e.id] for e in slips.events],
+            hovertext=[_slip_hover(index, slips, row) for row in range(len(slips.events))],
             hoverinfo="text",
-            showlegend=False,
         )
     )
-    # Legend entries for the two arrow colours, only for moves that happened.
-    for name, colour, present in (
-        ("Delayed", _DELAYED, any(s > 0 for s in shifts)),
-        ("Brought forward", _BROUGHT_FORWARD, any(s < 0 for s in shifts)),
-    ):
-        if present:
-            fig.add_trace(
-                go.Scatter(
-                    x=[None],
-                    y=[None],
-                    mode="lines+markers",
-                    name=name,
-                    line={"color": colour, "width": 2},
-                    marker={"symbol": "triangle-right", "size": 9, "color": colour},
-                )
-            )
-
-    # An invisible twin of the markers carries the right-hand axis of labels.
-    fig.add_trace(
-        go.Scatter(
-            x=[planned[0].isoformat()],
-            y=[0],
-            yaxis="y2",
-            mode="markers",
-            marker={"opacity": 0},
-            hoverinfo="skip",
-            showlegend=False,
-        )
-    )
-    span = max((max(planned) - min(planned)).days, 60)
+    _row_labels(fig, labels, tops)
+    span = max((max(slips.planned) - min(slips.planned)).days, 60)
     pad = timedelta(days=max(20, span // 12))
     fig.update_xaxes(
         type="date",
-        range=[(min(planned) - pad).isoformat(), (max(planned) + pad).isoformat()],
+        range=[(min(slips.planned) - pad).isoformat(), (max(slips.planned) + pad).isoformat()],
         gridcolor=_GRID,
         side="top",
     )
-    rows = {
-        "tickvals": list(range(len(events))),
-        "range": [len(events) - 0.4, -0.6],
-        "zeroline": False,
-        "fixedrange": True,
-        "ticklabelstandoff": 6,
-    }
-    fig.update_layout(
-        yaxis={
-            **rows,
-            "ticktext": [
-                f"{row + 1}. set {hover_escape(when_text(index.dates[e.id]))}"
-                for row, e in enumerate(events)
-            ],
-            "showgrid": True,
-            "gridcolor": "#F4F4F4",
-        },
-        yaxis2={**rows, "ticktext": labels, "overlaying": "y", "side": "right", "showgrid": False},
-    )
-    _style(fig, height=150 + _ROW_PX * len(events))
-    headline, subtitle = _slip_title(index, ids, moves)
-    if len(events) < len(all_events):
-        subtitle += f" · a sample of {len(events)} of {len(all_events):,} announcements"
-    _note(fig, headline, subtitle=subtitle, strong=True)
-    fig.update_layout(
-        margin={"t": 125, "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.02, "x": 0},
-    )
+    _pixel_rows(fig, height)
+    fig.update_yaxes(range=[height, 0])
     return fig
+
+
+def _slip_key(slips: _Slips) -> str:
+    """How to read the rows, naming only the kinds of move that happened."""
+    key = "Each row is an announcement: when it was made, and the release date it set."
+    marks = [
+        f"{'an' if word[0] in 'aeiou' else 'a'} {word} arrow, {meaning}"
+        for word, meaning, present in (
+            (_DELAYED_WORD, "a delay", any(s > 0 for s in slips.shifts)),
+            (_BROUGHT_FORWARD_WORD, "a date brought forward", any(s < 0 for s in slips.shifts)),
+        )
+        if present
+    ]
+    if marks:
+        key += f" A hollow circle marks the date it replaced; {' and '.join(marks)}."
+    return key
+
+
+def release_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:
+    """The total delay as a headline, and how to read :func:`release_slips`; empty without it."""
+    slips = _slips(index, ids)
+    if slips is None:
+        return ChartNotes()
+    headline, summary = _slip_title(index, ids, slips.moves)
+    lines = [summary]
+    if len(slips.events) < slips.total:
+        lines.append(f"A sample of {len(slips.events)} of {slips.total:,} announcements.")
+    return ChartNotes(headline, (*lines, _slip_key(slips)))
 
 
 # --- 2. box-office run ----------------------------------------------------------------------
@@ -494,16 +656,14 @@ def _nice_step(span: float, target: int = 6) -> float:
     return next(m * magnitude for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * magnitude >= raw)
 
 
-def _money_ticks(lo: float, hi: float, currency: str) -> tuple[list[float], list[str]]:
-    step = _nice_step(hi - lo)
+def _money_ticks(
+    lo: float, hi: float, currency: str, target: int = 4
+) -> tuple[list[float], list[str]]:
+    step = _nice_step(hi - lo, target)
     first = math.floor(lo / step) * step
     count = math.floor((hi - first) / step) + 1
     values = [first + i * step for i in range(count)]
     return values, [money(v, currency) for v in values]
-
-
-def _extras_text(extras: tuple[Measure, ...]) -> str:
-    return "".join(f" · {hover_escape(measure_text(m))}" for m in extras)
 
 
 def _box_office_bars(
@@ -535,6 +695,26 @@ def _box_office_bars(
     return bars, references, other_currency
 
 
+@dataclass(frozen=True)
+class _Run:
+    """The box-office events drawn (a sample past :data:`MAX_ROWS`) and what they hold."""
+
+    events: list[ProductionEvent]
+    total: int
+    bars: list[_Bar]
+    references: list[tuple[ProductionEvent, Measure]]
+    other_currency: list[Measure]
+
+
+def _run(index: DatasetIndex, ids: tuple[str, ...]) -> _Run | None:
+    all_events = [e for e in _production(index, ids) if e.phase == BOX_OFFICE_PHASE]
+    events = thin(all_events, MAX_ROWS)
+    bars, references, other_currency = _box_office_bars(events, index.dataset.film.year)
+    if not bars and not references:
+        return None
+    return _Run(events, len(all_events), bars, references, other_currency)
+
+
 def _bar_hover(index: DatasetIndex, bar: _Bar) -> str:
     ev, m = bar.event, bar.measure
     region = f" ({hover_escape(m.region)})" if m.region and m.region not in m.label else ""
@@ -548,76 +728,62 @@ def _bar_hover(index: DatasetIndex, bar: _Bar) -> str:
     )
 
 
-def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
-    """The box-office run as horizontal bars, one per amount, in the date order of its event.
+def _amount_label(measure: Measure, extras: tuple[Measure, ...] = ()) -> list[str]:
+    """``Second weekend (US & Canada) · $19.4M · \u221265% · #4``, wrapped."""
+    tokens = [*_words(measure.label), *_value(money(measure.value, measure.unit), bold=True)]
+    for n, extra in enumerate(extras):
+        # The changes and ranks go onto a new line together, if they must.
+        sep, text = _value(measure_text(extra))
+        tokens += [_Tok(sep.text, glue=n > 0), text]
+    return _wrap(tokens)
 
-    Reported figures are solid; projections and estimates are pale and hatched; other
-    films' figures given for comparison are grey. A budget or break-even figure is a
-    dashed vertical line across every bar, labelled at the top. A percent change or a
-    rank reported with a figure (a weekend down 65%, fourth for the weekend) is
-    written after its bar. Only amounts in :data:`CHART_CURRENCY` are drawn; others
-    are counted in a note, as there is no exchange rate to convert them with.
-    """
-    all_events = [e for e in _production(index, ids) if e.phase == BOX_OFFICE_PHASE]
-    events = thin(all_events, MAX_ROWS)
-    year = index.dataset.film.year
-    bars, references, other_currency = _box_office_bars(events, year)
-    if not bars and not references:
-        return empty_figure(f"No box-office figures in {CHART_CURRENCY} among the events shown.")
-    fig = go.Figure()
-    ref_rows = [-1.0 - 0.8 * k for k in range(len(references))]
-    bottom = len(bars) - 0.5
-    values = [b.measure.value for b in bars] + [m.value for _, m in references]
-    lo, hi = min(0.0, *values), max(0.0, *values)
-    reach = hi - lo or 1.0
 
-    styles: dict[BarKind, tuple[str, dict[str, object]]] = {
-        "actual": (
-            "Reported",
-            {"color": PHASE_COLOURS[BOX_OFFICE_PHASE], "line": {"width": 0}},
-        ),
-        "projection": (
-            "Projection or estimate",
-            {
-                "color": "rgba(86, 180, 233, 0.18)",
-                "line": {"width": 1.5, "color": PHASE_COLOURS[BOX_OFFICE_PHASE]},
-                "pattern": {
-                    "shape": "/",
-                    "fgcolor": PHASE_COLOURS[BOX_OFFICE_PHASE],
-                    "solidity": 0.25,
-                },
-            },
-        ),
-        "comparison": (
-            "Another film, for comparison",
-            {"color": _COMPARISON, "line": {"width": 0}},
-        ),
-    }
-    for kind, (name, marker) in styles.items():
-        rows = [(row, b) for row, b in enumerate(bars) if b.kind == kind]
-        if not rows:
-            continue
-        fig.add_trace(
-            go.Bar(
-                orientation="h",
-                x=[b.measure.value for _, b in rows],
-                y=[row for row, _ in rows],
-                name=name,
-                marker=marker,
-                width=0.62,
-                text=[
-                    money(b.measure.value, b.measure.unit) + _extras_text(b.extras) for _, b in rows
-                ],
-                textposition="outside",
-                textfont={"size": 12, "color": "#333333", "shadow": _HALO},
-                cliponaxis=False,
-                customdata=[[b.event.id] for _, b in rows],
-                hovertext=[_bar_hover(index, b) for _, b in rows],
-                hoverinfo="text",
+_BAR_STYLES: dict[BarKind, tuple[str, dict[str, object]]] = {
+    "actual": (
+        "Reported",
+        {"color": PHASE_COLOURS[BOX_OFFICE_PHASE], "line": {"width": 0}},
+    ),
+    "projection": (
+        "Projection or estimate",
+        {
+            "color": "rgba(86, 180, 233, 0.18)",
+            "line": {"width": 1.5, "color": PHASE_COLOURS[BOX_OFFICE_PHASE]},
+            "pattern": {"shape": "/", "fgcolor": PHASE_COLOURS[BOX_OFFICE_PHASE], "solidity": 0.25},
+        },
+    ),
+    "comparison": (
+        "Another film, for comparison",
+        {"color": _COMPARISON, "line": {"width": 0}},
+    ),
+}
+
+
+def _add_bars(fig: go.Figure, index: DatasetIndex, run: _Run, centres: list[int]) -> None:
+    """One bar trace per kind, each bar on the line under its label."""
+    for kind, (name, marker) in _BAR_STYLES.items():
+        rows = [(y, b) for y, b in zip(centres, run.bars, strict=True) if b.kind == kind]
+        if rows:
+            fig.add_trace(
+                go.Bar(
+                    orientation="h",
+                    x=[b.measure.value for _, b in rows],
+                    y=[y for y, _ in rows],
+                    name=name,
+                    marker=marker,
+                    width=_MARK_PX,
+                    customdata=[[b.event.id] for _, b in rows],
+                    hovertext=[_bar_hover(index, b) for _, b in rows],
+                    hoverinfo="text",
+                )
             )
-        )
-    for (_, m), y in zip(references, ref_rows, strict=True):
-        # A shape under the bars, so the amounts written after them stay readable.
+
+
+def _add_references(
+    fig: go.Figure, index: DatasetIndex, run: _Run, centres: list[int], bottom: int
+) -> None:
+    """A tick at each budget or break-even amount, and a dashed line from it down the run."""
+    year = index.dataset.film.year
+    for (_, m), y in zip(run.references, centres, strict=True):
         faint = is_projection(m)
         fig.add_shape(
             type="line",
@@ -631,34 +797,50 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             line={"color": _REFERENCE, "width": 1.5, "dash": "dot" if faint else "dash"},
             opacity=0.6 if faint else 0.85,
         )
-    if references:
-        # Labels point inwards so the rightmost (often the break-even) stays on the chart.
-        fig.add_trace(
-            go.Scatter(
-                x=[m.value for _, m in references],
-                y=ref_rows,
-                mode="markers+text",
-                name="Budget or break-even",
-                marker={"symbol": "line-ns-open", "size": 14, "color": _REFERENCE},
-                text=[f"{hover_escape(m.label)}: {money(m.value, m.unit)}" for _, m in references],
-                textposition=[
-                    "middle left" if m.value - lo > 0.55 * reach else "middle right"
-                    for _, m in references
-                ],
-                textfont={"size": 12, "color": _REFERENCE},
-                cliponaxis=False,
-                customdata=[[ev.id] for ev, _ in references],
-                hovertext=[
-                    _bar_hover(index, _Bar(ev, m, bar_kind(m, year), ())) for ev, m in references
-                ],
-                hoverinfo="text",
-            )
+    fig.add_trace(
+        go.Scatter(
+            x=[m.value for _, m in run.references],
+            y=centres,
+            mode="markers",
+            name="Budget or break-even",
+            marker={"symbol": "line-ns-open", "size": _MARK_PX, "color": _REFERENCE},
+            customdata=[[ev.id] for ev, _ in run.references],
+            hovertext=[
+                _bar_hover(index, _Bar(ev, m, bar_kind(m, year), ())) for ev, m in run.references
+            ],
+            hoverinfo="text",
         )
-    left_pad = 0.02 * reach if lo == 0 else 0.25 * reach
-    x_range = [lo - left_pad, hi + 0.2 * reach]
+    )
+
+
+def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+    """The box-office run as horizontal bars, one per amount, in the date order of its event.
+
+    Each bar sits under its label, which gives the amount and any percent change or
+    rank reported with it (a weekend down 65%, fourth for the weekend). Reported
+    figures are solid; projections and estimates are pale and hatched; other films'
+    figures given for comparison are grey. A budget or break-even figure is a row of
+    its own at the top, with a dashed line down across every bar. Only amounts in
+    :data:`CHART_CURRENCY` are drawn; :func:`box_office_notes` counts the others.
+    """
+    run = _run(index, ids)
+    if run is None:
+        return _empty(f"No box-office figures in {CHART_CURRENCY} among the events shown.")
+    labels = [_amount_label(m) for _, m in run.references]
+    labels += [_amount_label(b.measure, b.extras) for b in run.bars]
+    tops, centres, height = _stack(labels, _MARK_PX)
+    refs, bars = centres[: len(run.references)], centres[len(run.references) :]
+    fig = go.Figure()
+    _add_bars(fig, index, run, bars)
+    if run.references:
+        _add_references(fig, index, run, refs, centres[-1] + _MARK_PX // 2)
+    _row_labels(fig, labels, tops)
+    values = [b.measure.value for b in run.bars] + [m.value for _, m in run.references]
+    lo, hi = min(0.0, *values), max(0.0, *values)
+    reach = hi - lo or 1.0
     tick_values, tick_text = _money_ticks(lo, hi, CHART_CURRENCY)
     fig.update_xaxes(
-        range=x_range,
+        range=[lo - (0.01 if lo == 0 else 0.05) * reach, hi + 0.03 * reach],
         tickvals=tick_values,
         ticktext=tick_text,
         gridcolor=_GRID,
@@ -666,36 +848,45 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         zerolinecolor="#BBBBBB",
         side="top",
     )
-    fig.update_yaxes(
-        tickvals=list(range(len(bars))),
-        ticktext=[hover_escape(b.measure.label) for b in bars],
-        range=[bottom + 0.1, (ref_rows[-1] if ref_rows else 0) - 0.6],
-        ticklabelstandoff=6,
-        showgrid=False,
-        zeroline=False,
-        fixedrange=True,
-    )
-    _style(fig, height=int(130 + 30 * len(bars) + 26 * len(references)))
-    fig.update_layout(
-        barmode="overlay",
-        margin={"t": 60 + 22 * (bool(other_currency) + any(b.extras for b in bars)), "b": 40},
-        legend={"orientation": "h", "yanchor": "top", "y": -0.01, "x": 0},
-    )
-    notes = []
-    if len(events) < len(all_events):
-        notes.append(f"A sample of {len(events)} of {len(all_events):,} box-office events")
-    if any(b.extras for b in bars):
-        notes.append("After an amount: a change or a rank reported with it (hover for details)")
-    if other_currency:
-        n = len(other_currency)
-        currencies = sorted({m.unit for m in other_currency})
-        notes.append(
-            f"Not drawn: {n} amount{'s' if n > 1 else ''} in {', '.join(currencies)}"
-            f" (no exchange rate to {CHART_CURRENCY})"
-        )
-    if notes:
-        _note(fig, notes[0], subtitle="<br>".join(notes[1:]))
+    _pixel_rows(fig, height)
+    fig.update_layout(barmode="overlay")
+    fig.update_yaxes(range=[height, 0])
     return fig
+
+
+def _box_office_key(run: _Run) -> str:
+    """What each kind of bar and line means, naming only the kinds drawn."""
+    colour = _COLOUR_WORDS.get(PHASE_COLOURS[BOX_OFFICE_PHASE], "coloured")
+    meanings = {
+        "actual": f"solid {colour}, a reported figure",
+        "projection": "hatched, a projection or estimate",
+        "comparison": "grey, another film's figure, for comparison",
+    }
+    kinds = {b.kind for b in run.bars}
+    parts = [meaning for kind, meaning in meanings.items() if kind in kinds]
+    key = f"Bars: {'; '.join(parts)}." if parts else ""
+    if run.references:
+        key += " Dashed lines: the budget or what the film had to gross to break even."
+    return key.strip()
+
+
+def box_office_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:
+    """How to read :func:`box_office_run` and what it leaves out; empty when it is empty."""
+    run = _run(index, ids)
+    if run is None:
+        return ChartNotes()
+    lines = [_box_office_key(run)]
+    if any(b.extras for b in run.bars):
+        lines.append("After an amount: a change or a rank reported with it.")
+    if run.other_currency:
+        currencies = ", ".join(sorted({m.unit for m in run.other_currency}))
+        lines.append(
+            f"Not drawn: {_plural(len(run.other_currency), 'amount')} in {currencies}"
+            f" (no exchange rate to {CHART_CURRENCY})."
+        )
+    if len(run.events) < run.total:
+        lines.append(f"A sample of {len(run.events)} of {run.total:,} box-office events.")
+    return ChartNotes(lines=tuple(lines))
 
 
 # --- 3. reception ---------------------------------------------------------------------------
@@ -710,30 +901,20 @@ def _score_hover(index: DatasetIndex, ev: ProductionEvent, m: Measure, score: fl
     )
 
 
-def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
-    """Review and audience scores on one 0-100 scale, and award tallies underneath.
+@dataclass(frozen=True)
+class _Reception:
+    """Scores (with their value out of 100), ratings without a scale, and award counts."""
 
-    Percent measures of reception events are drawn as they are; ratings are rescaled
-    (a rating times 100 over what it is out of), each bar labelled in its original
-    form (``96%``, ``8/10``, ``4/5``) with what it is based on under its name. Count
-    measures of awards events (nominations, wins) form a second, smaller group of bars.
-    A rating without ``out_of`` cannot be rescaled and is left out, with a note.
-    """
+    scores: list[tuple[ProductionEvent, Measure, float]]
+    unscaled: list[Measure]
+    awards: list[tuple[ProductionEvent, Measure]]
+
+
+def _reception(index: DatasetIndex, ids: tuple[str, ...]) -> _Reception | None:
     shown = _production(index, ids)
-    scores = [
-        (ev, m, s)
-        for ev in shown
-        if ev.phase == RECEPTION_PHASE
-        for m in ev.measures
-        if (s := score_out_of_100(m)) is not None
-    ]
-    unscaled = [
-        m
-        for ev in shown
-        if ev.phase == RECEPTION_PHASE
-        for m in ev.measures
-        if m.unit == "rating" and m.out_of is None
-    ]
+    reviews = [(ev, m) for ev in shown if ev.phase == RECEPTION_PHASE for m in ev.measures]
+    scores = [(ev, m, s) for ev, m in reviews if (s := score_out_of_100(m)) is not None]
+    unscaled = [m for _, m in reviews if m.unit == "rating" and m.out_of is None]
     awards = [
         (ev, m)
         for ev in shown
@@ -742,115 +923,120 @@ def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         if m.unit == "count"
     ]
     if not scores and not awards:
-        return empty_figure("No review scores or award counts among the events shown.")
-    groups = [g for g in (scores, awards) if g]
-    # Sized in pixels: score rows tall enough for a two-line label, award rows slimmer.
-    group_px = [40 + (46 if g is scores else 30) * len(g) for g in groups]
-    gap_px = 70 if len(groups) > 1 else 0
+        return None
+    return _Reception(scores, unscaled, awards)
+
+
+def _score_label(m: Measure) -> list[str]:
+    """``Rotten Tomatoes approval · 96%``, and what it is based on on a line of its own."""
+    tokens = [*_words(m.label), *_value(measure_text(m), bold=True)]
+    if m.basis:
+        tokens += [_BREAK, *_words(m.basis, f"color:{MUTED};font-size:11px")]
+    return _wrap(tokens)
+
+
+def _award_label(m: Measure) -> list[str]:
+    """``2 BAFTA Film Award nominations``."""
+    return _wrap([_Tok(_number(m.value), bold=True), *_words(m.label)])
+
+
+def _score_bars(index: DatasetIndex, rec: _Reception, centres: list[int]) -> go.Bar:
+    return go.Bar(
+        orientation="h",
+        x=[s for _, _, s in rec.scores],
+        y=centres,
+        marker={"color": [PHASE_COLOURS[ev.phase] for ev, _, _ in rec.scores]},
+        width=_MARK_PX,
+        customdata=[[ev.id] for ev, _, _ in rec.scores],
+        hovertext=[_score_hover(index, ev, m, s) for ev, m, s in rec.scores],
+        hoverinfo="text",
+        name="Score",
+    )
+
+
+def _award_bars(index: DatasetIndex, rec: _Reception, centres: list[int]) -> go.Bar:
+    return go.Bar(
+        orientation="h",
+        x=[m.value for _, m in rec.awards],
+        y=centres,
+        marker={"color": [PHASE_COLOURS[ev.phase] for ev, _ in rec.awards], "opacity": 0.75},
+        width=_MARK_PX,
+        customdata=[[ev.id] for ev, _ in rec.awards],
+        hovertext=[
+            f"{_event_hover(index, ev, summary_lines=4)}<br><i>{hover_escape(m.label)}:</i>"
+            f" {_number(m.value)}"
+            for ev, m in rec.awards
+        ],
+        hoverinfo="text",
+        name="Awards",
+    )
+
+
+def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+    """Review and audience scores on one 0-100 scale, and award tallies underneath.
+
+    Percent measures of reception events are drawn as they are; ratings are rescaled
+    (a rating times 100 over what it is out of), each bar under a label giving the
+    score in its original form (``96%``, ``8/10``, ``4/5``) and what it is based on.
+    Count measures of awards events (nominations, wins) form a second group of bars.
+    A rating without ``out_of`` cannot be rescaled: :func:`reception_notes` counts it.
+    """
+    rec = _reception(index, ids)
+    if rec is None:
+        return _empty("No review scores or award counts among the events shown.")
+    groups = [
+        (title, labels, build)
+        for title, labels, build in (
+            ("Scores out of 100", [_score_label(m) for _, m, _ in rec.scores], _score_bars),
+            ("Awards", [_award_label(m) for _, m in rec.awards], _award_bars),
+        )
+        if labels
+    ]
+    # A little room under each group's title.
+    stacks = [_stack(labels, _MARK_PX, first=_FIRST_PX + 4) for _, labels, _ in groups]
+    # Between the groups: the score axis under the first, then the second's title.
+    gap = 50 if len(groups) > 1 else 0
+    plot_px = sum(height for _, _, height in stacks) + gap
     fig = make_subplots(
         rows=len(groups),
         cols=1,
-        row_heights=group_px,
-        vertical_spacing=gap_px / (sum(group_px) + gap_px),
-        subplot_titles=[
-            "Scores out of 100 (ratings rescaled)" if g is scores else "Awards" for g in groups
-        ],
+        row_heights=[height for _, _, height in stacks],
+        vertical_spacing=gap / plot_px,
+        subplot_titles=[title for title, _, _ in groups],
     )
-    row = 1
-    if scores:
-        fig.add_trace(
-            go.Bar(
-                orientation="h",
-                x=[s for _, _, s in scores],
-                y=list(range(len(scores))),
-                marker={"color": [PHASE_COLOURS[ev.phase] for ev, _, _ in scores]},
-                width=0.6,
-                text=[hover_escape(measure_text(m)) for _, m, _ in scores],
-                textposition="outside",
-                textfont={"size": 13, "color": "#222222"},
-                cliponaxis=False,
-                customdata=[[ev.id] for ev, _, _ in scores],
-                hovertext=[_score_hover(index, ev, m, s) for ev, m, s in scores],
-                hoverinfo="text",
-                name="Score",
-                showlegend=False,
-            ),
-            row=row,
-            col=1,
-        )
-        top = max(100.0, *(s for _, _, s in scores))
-        fig.update_xaxes(
-            range=[0, top * 1.1],
-            tickvals=[v for v in range(0, 101, 20)],
-            gridcolor=_GRID,
-            row=row,
-            col=1,
-        )
-        fig.update_yaxes(
-            tickvals=list(range(len(scores))),
-            ticktext=[
-                hover_escape(m.label)
-                + (
-                    f"<br><span style='font-size:11px;color:{MUTED}'>{hover_escape(m.basis)}</span>"
-                    if m.basis
-                    else ""
-                )
-                for _, m, _ in scores
-            ],
-            range=[len(scores) - 0.4, -0.6],
-            fixedrange=True,
-            row=row,
-            col=1,
-        )
-        row += 1
-    if awards:
-        fig.add_trace(
-            go.Bar(
-                orientation="h",
-                x=[m.value for _, m in awards],
-                y=list(range(len(awards))),
-                marker={"color": [PHASE_COLOURS[ev.phase] for ev, _ in awards], "opacity": 0.75},
-                width=0.6,
-                text=[f"{_number(m.value)} {hover_escape(m.label)}" for _, m in awards],
-                textposition="outside",
-                textfont={"size": 13, "color": "#222222"},
-                cliponaxis=False,
-                customdata=[[ev.id] for ev, _ in awards],
-                hovertext=[
-                    f"{_event_hover(index, ev, summary_lines=4)}<br><i>{hover_escape(m.label)}:</i>"
-                    f" {_number(m.value)}"
-                    for ev, m in awards
-                ],
-                hoverinfo="text",
-                name="Awards",
-                showlegend=False,
-            ),
-            row=row,
-            col=1,
-        )
-        most = max(m.value for _, m in awards)
-        fig.update_xaxes(
-            range=[0, max(most, 1) * 3.2],
-            visible=False,
-            row=row,
-            col=1,
-        )
-        fig.update_yaxes(
-            tickvals=list(range(len(awards))),
-            ticktext=[""] * len(awards),
-            range=[len(awards) - 0.4, -0.6],
-            fixedrange=True,
-            row=row,
-            col=1,
-        )
-    fig.update_yaxes(showgrid=False, zeroline=False, ticklabelstandoff=6)
     fig.update_annotations(font={"size": 13, "color": MUTED}, x=0, xanchor="left")
-    _style(fig, height=50 + sum(group_px) + gap_px)
-    if unscaled:
-        n = len(unscaled)
-        _note(fig, f"Not drawn: {n} rating{'s' if n > 1 else ''} without a scale (out_of)")
-        fig.update_layout(margin={"t": 70})
+    for row, ((_, labels, build), (tops, centres, height)) in enumerate(
+        zip(groups, stacks, strict=True), start=1
+    ):
+        fig.add_trace(build(index, rec, centres), row=row, col=1)
+        _row_labels(fig, labels, tops, yref="y" if row == 1 else f"y{row}")
+        fig.update_yaxes(range=[height, 0], row=row, col=1)
+    _pixel_rows(fig, plot_px, top=26, bottom=8 if rec.awards else 26)
+    if rec.scores:
+        top = max(100.0, *(s for _, _, s in rec.scores))
+        fig.update_xaxes(
+            range=[0, top * 1.02], tickvals=list(range(0, 101, 20)), gridcolor=_GRID, row=1, col=1
+        )
+    if rec.awards:
+        most = max(m.value for _, m in rec.awards)
+        fig.update_xaxes(range=[0, max(most, 1) * 1.25], visible=False, row=len(groups), col=1)
     return fig
+
+
+def reception_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:
+    """How the scores are put on one scale, and what is left out; empty without scores."""
+    rec = _reception(index, ids)
+    if rec is None:
+        return ChartNotes()
+    how = ["percentages as they are"] if any(m.unit == "percent" for _, m, _ in rec.scores) else []
+    rated = [(m, s) for _, m, s in rec.scores if m.unit == "rating" and m.out_of != 100]
+    if rated:
+        m, s = rated[0]
+        how.append(f"ratings rescaled ({measure_text(m)} → {s:.0f})")
+    lines = [f"Scores on one scale of 100: {', '.join(how)}."] if how else []
+    if rec.unscaled:
+        lines.append(f"Not drawn: {_plural(len(rec.unscaled), 'rating')} without a scale (out_of).")
+    return ChartNotes(lines=tuple(lines))
 
 
 # --- 4. month by month ----------------------------------------------------------------------

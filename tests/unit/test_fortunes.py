@@ -6,8 +6,10 @@ and sees the figure change; one test runs every builder on the shipped data.
 
 from __future__ import annotations
 
+import html
 import json
-from datetime import date
+import re
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -101,6 +103,40 @@ def hover_texts(fig: go.Figure) -> list[str]:
 def is_empty(fig: go.Figure) -> bool:
     """An :func:`timeline.figures.empty_figure`: no traces, one message."""
     return len(fig.data) == 0 and len(fig.layout.annotations) == 1
+
+
+def plain(markup: str) -> str:
+    """Plotly markup as the text it shows, lines joined by spaces."""
+    return html.unescape(re.sub(r"<[^>]+>", "", markup.replace("<br>", " ")))
+
+
+def labels_of(fig: go.Figure, yref: str = "y") -> list[Any]:
+    """The row-label annotations on axis ``yref``, top to bottom."""
+    found = [a for a in fig.layout.annotations if a.name == fortunes.ROW_LABEL and a.yref == yref]
+    return sorted(found, key=lambda a: a.y)
+
+
+def row_labels(fig: go.Figure, yref: str = "y") -> list[str]:
+    """Every row label on axis ``yref`` as plain text, top to bottom."""
+    return [plain(a.text) for a in labels_of(fig, yref)]
+
+
+def label_over(fig: go.Figure, yref: str, y: float) -> Any:
+    """The label of the mark centred at ``y``: the nearest one whose top is above it."""
+    return max((a for a in labels_of(fig, yref) if a.y < y), key=lambda a: a.y)
+
+
+def labelled(fig: go.Figure, name: str) -> list[tuple[str, Any]]:
+    """Each mark of the trace ``name`` as (its label in plain text, its x)."""
+    t = trace(fig, name)
+    return [
+        (plain(label_over(fig, t.yaxis or "y", y).text), x) for x, y in zip(t.x, t.y, strict=True)
+    ]
+
+
+def arrows(fig: go.Figure) -> list[Any]:
+    """The annotations that are arrows (the rest are labels)."""
+    return [a for a in fig.layout.annotations if a.showarrow]
 
 
 # --- formatting -----------------------------------------------------------------------------
@@ -256,46 +292,53 @@ def test_changing_a_planned_date_moves_its_marker() -> None:
     index = index_of(*moved)
     fig = fortunes.release_slips(index, all_ids(index))
     assert list(slip_markers(fig).x)[2] == "2022-06-03"
-    assert "+196 days" in fig.layout.yaxis2.ticktext[2]
+    assert row_labels(fig)[2].endswith("for 3 Jun 2022 (+196 days)")
 
 
-def test_slip_rows_say_when_each_date_was_set(slips: DatasetIndex) -> None:
+def test_slip_rows_say_when_each_date_was_set_and_what_it_announced(slips: DatasetIndex) -> None:
     fig = fortunes.release_slips(slips, all_ids(slips))
-    assert list(fig.layout.yaxis.ticktext) == [
-        "1. set 14 Jan 2019",
-        "2. set between Jan 2019 and Jul 2021",
-        "3. set between Jan 2019 and Nov 2021",
-        "4. set Apr 2023",
+    assert row_labels(fig) == [
+        "1. set 14 Jan 2019 for 23 Jul 2021",
+        "2. set between Jan 2019 and Jul 2021 for 19 Nov 2021 (+119 days)",
+        "3. set between Jan 2019 and Nov 2021 for 27 May 2022 (+189 days)",
+        "4. set Apr 2023 for 20 May 2022 (\u22127 days)",
     ]
 
 
-def test_slip_rows_say_what_was_announced_and_by_how_much(slips: DatasetIndex) -> None:
-    labels = list(fortunes.release_slips(slips, all_ids(slips)).layout.yaxis2.ticktext)
-    expected = [
-        ("23 Jul 2021", ""),
-        ("19 Nov 2021", "(+119 days)"),
-        ("27 May 2022", "(+189 days)"),
-        ("20 May 2022", "(\u22127 days)"),
+def test_each_slip_label_sits_over_its_marker(slips: DatasetIndex) -> None:
+    fig = fortunes.release_slips(slips, all_ids(slips))
+    assert [
+        label.split(" for ")[1][:11] for label, _ in labelled(fig, "Announced release date")
+    ] == [
+        "23 Jul 2021",
+        "19 Nov 2021",
+        "27 May 2022",
+        "20 May 2022",
     ]
-    assert len(labels) == len(expected)
-    for label, (day, shift) in zip(labels, expected, strict=True):
-        assert day in label and label.endswith(shift)
+
+
+def test_announced_dates_are_coloured_like_their_marker(slips: DatasetIndex) -> None:
+    fig = fortunes.release_slips(slips, all_ids(slips))
+    colours = list(slip_markers(fig).marker.color)
+    assert colours[1] == colours[2] != colours[3]
+    for label, colour in zip(labels_of(fig), colours, strict=True):
+        assert f"color:{colour}'><b>" in label.text
 
 
 def test_each_move_has_an_arrow_coloured_by_its_direction(slips: DatasetIndex) -> None:
-    arrows = fortunes.release_slips(slips, all_ids(slips)).layout.annotations
-    assert len(arrows) == 3
-    colours = [a.arrowcolor for a in arrows]
+    moves = arrows(fortunes.release_slips(slips, all_ids(slips)))
+    assert len(moves) == 3
+    colours = [a.arrowcolor for a in moves]
     assert colours[0] == colours[1] != colours[2]
-    assert [a.ax for a in arrows] == ["2021-07-23", "2021-11-19", "2022-05-27"]
-    assert [a.x for a in arrows] == ["2021-11-19", "2022-05-27", "2022-05-20"]
+    assert [a.ax for a in moves] == ["2021-07-23", "2021-11-19", "2022-05-27"]
+    assert [a.x for a in moves] == ["2021-11-19", "2022-05-27", "2022-05-20"]
 
 
 def test_an_unchanged_date_has_no_arrow() -> None:
     index = index_of(*SLIPS[:2], release("again", "2022", "2021-11-19"))
     fig = fortunes.release_slips(index, all_ids(index))
-    assert len(fig.layout.annotations) == 1
-    assert fig.layout.yaxis2.ticktext[2].endswith("(same date)")
+    assert len(arrows(fig)) == 1
+    assert row_labels(fig)[2] == "3. set 2022 for 19 Nov 2021 (same date)"
 
 
 @pytest.mark.parametrize(
@@ -330,44 +373,91 @@ def test_release_delay_without_planned_dates_is_none() -> None:
 
 
 @pytest.mark.parametrize(
-    ("planned", "headline", "subtitle"),
+    ("planned", "headline", "summary"),
     [
         pytest.param(
             ["2021-07-23", "2021-11-19", "2023-07-12"],
             "Release date moved twice: 23 Jul 2021 → 12 Jul 2023",
-            "719 days (1 year 11 months) later in all",
+            "719 days (1 year 11 months) later in all.",
             id="delayed",
         ),
         pytest.param(
             ["2022-05-01", "2022-04-01"],
             "Release date moved once: 1 May 2022 → 1 Apr 2022",
-            "30 days (1 month) earlier in all",
+            "30 days (1 month) earlier in all.",
             id="brought-forward",
         ),
         pytest.param(
             ["2022-05-01", "2022-05-01"],
             "Release date set for 1 May 2022",
-            "never moved",
+            "It never moved.",
             id="same",
         ),
         pytest.param(
             ["2022-05-01"],
             "Release date set for 1 May 2022",
-            "the only announcement among the events shown",
+            "The only announcement among the events shown.",
             id="one",
         ),
         pytest.param(
             ["2022-05-01", "2022-06-01", "2022-05-01"],
             "Release date moved twice: 1 May 2022 → 1 May 2022",
-            "back where it started",
+            "Back where it started.",
             id="round-trip",
         ),
     ],
 )
-def test_slip_title_gives_the_total_delay(planned: list[str], headline: str, subtitle: str) -> None:
+def test_release_notes_give_the_total_delay(
+    planned: list[str], headline: str, summary: str
+) -> None:
     index = index_of(*(release(f"r{i}", f"{2019 + i}-01", day) for i, day in enumerate(planned)))
-    title = fortunes.release_slips(index, all_ids(index)).layout.title
-    assert (title.text, title.subtitle.text) == (headline, subtitle)
+    notes = fortunes.release_notes(index, all_ids(index))
+    assert (notes.headline, notes.lines[0]) == (headline, summary)
+
+
+def test_release_figure_has_no_title_of_its_own(slips: DatasetIndex) -> None:
+    # The headline is text in the app, where it wraps; a figure title would run off a phone.
+    assert not fortunes.release_slips(slips, all_ids(slips)).layout.title.text
+
+
+DELAY = "an orange arrow, a delay"
+FORWARD = "a green arrow, a date brought forward"
+REPLACED = "hollow circle marks the date it replaced"
+
+
+@pytest.mark.parametrize(
+    ("planned", "said", "unsaid"),
+    [
+        pytest.param(
+            ["2021-07-23", "2021-11-19", "2021-11-01"],
+            [REPLACED, DELAY, FORWARD],
+            [],
+            id="both-ways",
+        ),
+        pytest.param(["2021-07-23", "2021-11-19"], [REPLACED, DELAY], [FORWARD], id="delay"),
+        pytest.param(["2021-07-23", "2021-07-01"], [REPLACED, FORWARD], [DELAY], id="forward"),
+        pytest.param(["2021-07-23", "2021-07-23"], [], [REPLACED, DELAY, FORWARD], id="never"),
+    ],
+)
+def test_release_key_names_only_the_moves_drawn(
+    planned: list[str], said: list[str], unsaid: list[str]
+) -> None:
+    index = index_of(*(release(f"r{i}", f"{2019 + i}-01", day) for i, day in enumerate(planned)))
+    key = fortunes.release_notes(index, all_ids(index)).lines[-1]
+    assert key.startswith("Each row is an announcement")
+    assert all(words in key for words in said)
+    assert not any(words in key for words in unsaid)
+
+
+def test_release_notes_say_when_rows_are_a_sample() -> None:
+    days = [date(2030, 1, 1) + timedelta(days=i) for i in range(90)]
+    index = index_of(*(release(f"r{i}", "2020", day.isoformat()) for i, day in enumerate(days)))
+    ids = all_ids(index)
+    assert (
+        f"A sample of {fortunes.MAX_ROWS} of 90 announcements."
+        in fortunes.release_notes(index, ids).lines
+    )
+    assert len(slip_markers(fortunes.release_slips(index, ids)).x) == fortunes.MAX_ROWS
 
 
 def test_slips_use_only_release_events_with_a_planned_date(slips: DatasetIndex) -> None:
@@ -404,7 +494,10 @@ def test_slips_without_planned_dates_is_an_empty_figure(ids: tuple[str, ...] | N
     index = index_of(release("premiere", "2024-03-02", None)) if ids is None else index_of(*SLIPS)
     fig = fortunes.release_slips(index, all_ids(index) if ids is None else ids)
     assert is_empty(fig)
-    assert "planned date" in fig.layout.annotations[0].text
+    assert "has a planned date" in plain(fig.layout.annotations[0].text)
+    assert fortunes.release_notes(index, all_ids(index) if ids is None else ids) == (
+        fortunes.ChartNotes()
+    )
 
 
 # --- 2. box-office run ----------------------------------------------------------------------
@@ -467,21 +560,24 @@ def run() -> DatasetIndex:
         pytest.param(
             "Reported",
             [
-                ("Opening weekend", 54_700_000),
-                ("Second weekend", 19_400_000),
-                ("Gross (other territories)", 398_500_000),
-                ("Gross (home)", 172_600_000),
+                ("Opening weekend · $54.7M", 54_700_000),
+                ("Second weekend · $19.4M · \u221265% · #4", 19_400_000),
+                ("Gross (other territories) · $398.5M", 398_500_000),
+                ("Gross (home) · $172.6M · #2", 172_600_000),
             ],
             id="actuals",
         ),
         pytest.param(
             "Projection or estimate",
-            [("Projected five days", 90_000_000), ("Sunday estimate", 56_000_000)],
+            [("Projected five days · $90M", 90_000_000), ("Sunday estimate · $56M", 56_000_000)],
             id="projections-and-estimates",
         ),
         pytest.param(
             "Another film, for comparison",
-            [("An older film's five days (2000)", 78_800_000), ("The sequel's gross", 500_000_000)],
+            [
+                ("An older film's five days (2000) · $78.8M", 78_800_000),
+                ("The sequel's gross · $500M", 500_000_000),
+            ],
             id="comparisons-by-label-year-and-by-prefix",
         ),
     ],
@@ -490,9 +586,7 @@ def test_box_office_bars_by_kind(
     run: DatasetIndex, name: str, expected: list[tuple[str, float]]
 ) -> None:
     fig = fortunes.box_office_run(run, all_ids(run))
-    bars = trace(fig, name)
-    labels = dict(zip(fig.layout.yaxis.tickvals, fig.layout.yaxis.ticktext, strict=True))
-    assert [(labels[y], x) for y, x in zip(bars.y, bars.x, strict=True)] == expected
+    assert labelled(fig, name) == expected
 
 
 def test_projections_are_drawn_unlike_actuals(run: DatasetIndex) -> None:
@@ -503,38 +597,55 @@ def test_projections_are_drawn_unlike_actuals(run: DatasetIndex) -> None:
     assert projected.marker.color != actual.marker.color
 
 
-def test_box_office_rows_follow_the_event_dates(run: DatasetIndex) -> None:
+def test_box_office_rows_follow_the_event_dates_under_the_reference_rows(
+    run: DatasetIndex,
+) -> None:
     fig = fortunes.box_office_run(run, all_ids(run))
-    assert list(fig.layout.yaxis.ticktext) == [
-        "Projected five days",
-        "Opening weekend",
-        "Sunday estimate",
-        "An older film's five days (2000)",
-        "Second weekend",
-        "Gross (other territories)",
-        "Gross (home)",
-        "The sequel's gross",
+    assert row_labels(fig) == [
+        "Estimated budget · $291M",
+        "Needed to break even · $600M",
+        "Projected five days · $90M",
+        "Opening weekend · $54.7M",
+        "Sunday estimate · $56M",
+        "An older film's five days (2000) · $78.8M",
+        "Second weekend · $19.4M · \u221265% · #4",
+        "Gross (other territories) · $398.5M",
+        "Gross (home) · $172.6M · #2",  # the rank goes with the figure of its region
+        "The sequel's gross · $500M",
     ]
-    assert list(fig.layout.yaxis.tickvals) == list(range(8))
+
+
+def test_box_office_values_are_in_the_labels_not_after_the_bars(run: DatasetIndex) -> None:
+    fig = fortunes.box_office_run(run, all_ids(run))
+    bars = [t for t in fig.data if isinstance(t, go.Bar)]
+    assert bars and all(t.text is None for t in bars)
+    assert "<b>$54.7M</b>" in label_over(fig, "y", trace(fig, "Reported").y[0]).text
 
 
 def test_budget_and_break_even_are_reference_lines(run: DatasetIndex) -> None:
     fig = fortunes.box_office_run(run, all_ids(run))
     assert sorted(shape.x0 for shape in fig.layout.shapes) == [291_000_000, 600_000_000]
     assert all(shape.x0 == shape.x1 and shape.line.dash == "dash" for shape in fig.layout.shapes)
-    refs = trace(fig, "Budget or break-even")
-    assert list(refs.text) == ["Estimated budget: $291M", "Needed to break even: $600M"]
-    assert [row[0] for row in refs.customdata] == ["budget", "final"]
-
-
-def test_money_labels_and_changes_and_ranks_after_their_bar(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
-    assert list(trace(fig, "Reported").text) == [
-        "$54.7M",
-        "$19.4M · \u221265% · #4",
-        "$398.5M",
-        "$172.6M · #2",  # the rank goes with the figure of its region
+    assert labelled(fig, "Budget or break-even") == [
+        ("Estimated budget · $291M", 291_000_000),
+        ("Needed to break even · $600M", 600_000_000),
     ]
+    refs = trace(fig, "Budget or break-even")
+    assert [row[0] for row in refs.customdata] == ["budget", "final"]
+    # Each line runs from its own row down past the last bar.
+    last_bar = max(y for t in fig.data if isinstance(t, go.Bar) for y in t.y)
+    for shape, y in zip(fig.layout.shapes, refs.y, strict=True):
+        assert (shape.y0, shape.y1) == (y, last_bar + fortunes._MARK_PX // 2)
+
+
+def test_a_long_label_wraps_and_keeps_its_value() -> None:
+    long = "A very long description of a box-office figure that would run off a phone screen"
+    index = index_of(event("long", "box-office", "2023-07", usd("gross", long, 12_300_000)))
+    (label,) = labels_of(fortunes.box_office_run(index, all_ids(index)))
+    lines = [plain(line) for line in label.text.split("<br>")]
+    assert len(lines) > 1
+    assert all(len(line) <= fortunes.LABEL_CHARS for line in lines)
+    assert " ".join(lines).replace(" · ", " ") == f"{long} $12.3M"
 
 
 def test_a_changed_value_changes_the_bar_and_its_label() -> None:
@@ -548,8 +659,8 @@ def test_a_changed_value_changes_the_bar_and_its_label() -> None:
         ),
     ]
     index = index_of(*changed, year=2023)
-    bars = trace(fortunes.box_office_run(index, all_ids(index)), "Reported")
-    assert (list(bars.x), list(bars.text)) == ([61_240_000], ["$61.2M"])
+    fig = fortunes.box_office_run(index, all_ids(index))
+    assert labelled(fig, "Reported") == [("Opening weekend · $61.2M", 61_240_000)]
 
 
 def test_box_office_hover_names_the_event_and_its_date(run: DatasetIndex) -> None:
@@ -564,7 +675,48 @@ def test_other_currencies_are_counted_not_drawn(run: DatasetIndex) -> None:
     fig = fortunes.box_office_run(run, all_ids(run))
     drawn = [x for t in fig.data if isinstance(t, go.Bar) for x in t.x]
     assert 57_000_000 not in drawn
-    assert "1 amount in GBP" in fig.layout.title.subtitle.text
+    notes = fortunes.box_office_notes(run, all_ids(run))
+    assert "Not drawn: 1 amount in GBP (no exchange rate to USD)." in notes.lines
+
+
+def test_box_office_notes_explain_every_kind_drawn(run: DatasetIndex) -> None:
+    notes = fortunes.box_office_notes(run, all_ids(run))
+    assert notes.headline == ""
+    assert notes.lines == (
+        "Bars: solid blue, a reported figure; hatched, a projection or estimate;"
+        " grey, another film's figure, for comparison."
+        " Dashed lines: the budget or what the film had to gross to break even.",
+        "After an amount: a change or a rank reported with it.",
+        "Not drawn: 1 amount in GBP (no exchange rate to USD).",
+    )
+
+
+def test_box_office_notes_name_only_what_is_drawn(run: DatasetIndex) -> None:
+    notes = fortunes.box_office_notes(run, ("opening",))
+    assert notes.lines == (
+        "Bars: solid blue, a reported figure; hatched, a projection or estimate;"
+        " grey, another film's figure, for comparison.",
+    )
+    notes = fortunes.box_office_notes(run, ("budget", "projections"))
+    assert notes.lines == (
+        "Bars: hatched, a projection or estimate."
+        " Dashed lines: the budget or what the film had to gross to break even.",
+    )
+
+
+def test_box_office_notes_say_when_rows_are_a_sample() -> None:
+    many = [
+        event(
+            f"day-{i}",
+            "box-office",
+            f"2023-{1 + i // 28:02d}-{1 + i % 28:02d}",
+            usd("g", "G", i + 1),
+        )
+        for i in range(90)
+    ]
+    index = index_of(*many)
+    notes = fortunes.box_office_notes(index, all_ids(index))
+    assert f"A sample of {fortunes.MAX_ROWS} of 90 box-office events." in notes.lines
 
 
 def test_box_office_customdata_are_event_ids(run: DatasetIndex) -> None:
@@ -613,11 +765,8 @@ def test_box_office_text_is_escaped() -> None:
         event("odd-budget", "box-office", "2023-07", usd("budget", HOSTILE, 2e6)),
     )
     fig = fortunes.box_office_run(index, all_ids(index))
-    texts = [
-        *hover_texts(fig),
-        *fig.layout.yaxis.ticktext,
-        *trace(fig, "Budget or break-even").text,
-    ]
+    texts = [*hover_texts(fig), *(a.text for a in labels_of(fig))]
+    assert len(labels_of(fig)) == 2
     assert all(ESCAPED in text for text in texts)
     assert not any("<b>Bold</b>" in text for text in texts)
 
@@ -644,7 +793,8 @@ def test_box_office_without_amounts_is_an_empty_figure(events: list[dict[str, An
     index = index_of(*events)
     fig = fortunes.box_office_run(index, all_ids(index))
     assert is_empty(fig)
-    assert "No box-office figures" in fig.layout.annotations[0].text
+    assert "No box-office figures" in plain(fig.layout.annotations[0].text)
+    assert fortunes.box_office_notes(index, all_ids(index)) == fortunes.ChartNotes()
 
 
 # --- 3. reception ---------------------------------------------------------------------------
@@ -686,28 +836,36 @@ def reception() -> DatasetIndex:
 
 def test_scores_are_rescaled_to_100_and_keep_their_form(reception: DatasetIndex) -> None:
     fig = fortunes.reception_scores(reception, all_ids(reception))
-    scores = trace(fig, "Score")
-    assert list(scores.x) == [96, 80, 81, 80]
-    assert list(scores.text) == ["96%", "8/10", "81/100", "4/5"]
+    assert labelled(fig, "Score") == [
+        ("Approval · 96% 433 critics' reviews", 96),
+        ("Average · 8/10 433 critics' reviews", 80),
+        ("Metascore · 81/100", 81),
+        ("Stars · 4/5", 80),
+    ]
 
 
-def test_score_labels_carry_the_basis(reception: DatasetIndex) -> None:
-    ticks = list(fortunes.reception_scores(reception, all_ids(reception)).layout.yaxis.ticktext)
-    assert ticks[0].startswith("Approval<br>") and "433 critics' reviews" in ticks[0]
-    assert ticks[2] == "Metascore"
+def test_score_labels_carry_the_basis_on_a_line_of_its_own(reception: DatasetIndex) -> None:
+    labels = labels_of(fortunes.reception_scores(reception, all_ids(reception)))
+    first, basis = labels[0].text.split("<br>")
+    assert plain(first) == "Approval · 96%" and "<b>96%</b>" in first
+    assert plain(basis) == "433 critics' reviews" and "font-size:11px" in basis
+    assert "<br>" not in labels[2].text
 
 
 def test_award_counts_are_a_second_group(reception: DatasetIndex) -> None:
     fig = fortunes.reception_scores(reception, all_ids(reception))
     awards = trace(fig, "Awards")
-    assert (list(awards.x), list(awards.text)) == ([2], ["2 Academy Award nominations"])
+    assert labelled(fig, "Awards") == [("2 Academy Award nominations", 2)]
     assert awards.xaxis != trace(fig, "Score").xaxis
+    assert row_labels(fig, awards.yaxis) == ["2 Academy Award nominations"]
+    headings = [a.text for a in fig.layout.annotations if a.name != fortunes.ROW_LABEL]
+    assert headings == ["Scores out of 100", "Awards"]
 
 
 def test_a_changed_score_changes_the_bar() -> None:
     index = index_of(event("stars", "reception", "2023", score("stars", 3, "rating", out_of=5)))
-    scores = trace(fortunes.reception_scores(index, all_ids(index)), "Score")
-    assert (list(scores.x), list(scores.text)) == ([60], ["3/5"])
+    fig = fortunes.reception_scores(index, all_ids(index))
+    assert labelled(fig, "Score") == [("Stars · 3/5", 60)]
 
 
 def test_a_rating_without_a_scale_is_left_out_with_a_note() -> None:
@@ -717,7 +875,23 @@ def test_a_rating_without_a_scale_is_left_out_with_a_note() -> None:
     )
     fig = fortunes.reception_scores(index, all_ids(index))
     assert list(trace(fig, "Score").x) == [50]
-    assert "1 rating without a scale" in fig.layout.title.text
+    assert fortunes.reception_notes(index, all_ids(index)).lines == (
+        "Scores on one scale of 100: percentages as they are.",
+        "Not drawn: 1 rating without a scale (out_of).",
+    )
+
+
+def test_reception_notes_show_how_a_rating_is_rescaled(reception: DatasetIndex) -> None:
+    notes = fortunes.reception_notes(reception, all_ids(reception))
+    assert notes == fortunes.ChartNotes(
+        lines=(
+            "Scores on one scale of 100: percentages as they are, ratings rescaled (8/10 → 80).",
+        )
+    )
+    stars = index_of(RECEPTION[2])
+    assert fortunes.reception_notes(stars, all_ids(stars)).lines == (
+        "Scores on one scale of 100: ratings rescaled (4/5 → 80).",
+    )
 
 
 def test_only_awards_draws_one_group() -> None:
@@ -749,7 +923,8 @@ def test_reception_text_is_escaped() -> None:
         ),
     )
     fig = fortunes.reception_scores(index, all_ids(index))
-    texts = [*hover_texts(fig), *fig.layout.yaxis.ticktext, *trace(fig, "Awards").text]
+    texts = [*hover_texts(fig), *(a.text for y in ("y", "y2") for a in labels_of(fig, y))]
+    assert len(texts) == 4
     assert all(ESCAPED in text for text in texts)
     assert not any("<b>Bold</b>" in text for text in texts)
 
@@ -772,7 +947,8 @@ def test_reception_without_scores_is_an_empty_figure(events: list[dict[str, Any]
     index = index_of(*events)
     fig = fortunes.reception_scores(index, all_ids(index))
     assert is_empty(fig)
-    assert "No review scores" in fig.layout.annotations[0].text
+    assert "No review scores" in plain(fig.layout.annotations[0].text)
+    assert fortunes.reception_notes(index, all_ids(index)) == fortunes.ChartNotes()
 
 
 # --- 4. month by month ----------------------------------------------------------------------
@@ -869,7 +1045,10 @@ def test_shipped_release_slips(shipped: DatasetIndex) -> None:
     assert delay is not None
     first, last, days = delay
     assert days == (last - first).days
-    assert f"{abs(days)} days" in fig.layout.title.subtitle.text
+    notes = fortunes.release_notes(shipped, all_ids(shipped))
+    assert notes.headline.endswith(f"{fortunes.short_date(first)} → {fortunes.short_date(last)}")
+    assert notes.lines[0].startswith(f"{abs(days)} days")
+    assert len(row_labels(fig)) == len(expected)
 
 
 def test_shipped_box_office_run(shipped: DatasetIndex) -> None:
@@ -913,3 +1092,70 @@ def test_example_dataset_gives_empty_figures() -> None:
     index = build_index(load_bytes(path.read_bytes(), path.name))
     for builder in (fortunes.release_slips, fortunes.box_office_run, fortunes.reception_scores):
         assert is_empty(builder(index, all_ids(index)))
+    for notes in (fortunes.release_notes, fortunes.box_office_notes, fortunes.reception_notes):
+        assert notes(index, all_ids(index)) == fortunes.ChartNotes()
+
+
+# --- layout: rows that fit any width ---------------------------------------------------------
+
+BUILDERS = [
+    pytest.param(fortunes.release_slips, id="release"),
+    pytest.param(fortunes.box_office_run, id="box-office"),
+    pytest.param(fortunes.reception_scores, id="reception"),
+]
+
+
+def mark_half_height(t: Any) -> float:
+    """Half the height of a trace's marks in pixels: a bar's width, a marker's size."""
+    return float(t.width) / 2 if isinstance(t, go.Bar) else float(t.marker.size) / 2
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_one_y_unit_is_one_pixel(shipped: DatasetIndex, builder: Any) -> None:
+    fig = builder(shipped, all_ids(shipped))
+    plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
+    axes = [fig.layout[name] for name in fig.layout.to_plotly_json() if name.startswith("yaxis")]
+    assert axes
+    for axis in axes:
+        low, high = axis.domain or (0, 1)
+        assert axis.range[1] == 0  # counted from the top
+        assert axis.range[0] == pytest.approx((high - low) * plot_px)
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_labels_sit_between_marks_and_never_on_them(shipped: DatasetIndex, builder: Any) -> None:
+    fig = builder(shipped, all_ids(shipped))
+    for yref in ("y", "y2"):
+        labels = labels_of(fig, yref)
+        marks = sorted(
+            (y - mark_half_height(t), y + mark_half_height(t))
+            for t in fig.data
+            if t.customdata is not None and (t.yaxis or "y") == yref
+            for y in t.y
+        )
+        # Every label has its own line of marks under it; bars of one row share a line.
+        assert len(labels) == len({top for top, _ in marks})
+        for label in labels:
+            bottom = label.y + 16 * (label.text.count("<br>") + 1)
+            under = min(top for top, _ in marks if top > label.y)
+            assert bottom <= under, plain(label.text)
+            assert all(end <= label.y for top, end in marks if top < label.y)
+
+
+@pytest.mark.parametrize("builder", BUILDERS)
+def test_text_stays_inside_the_figure(shipped: DatasetIndex, builder: Any) -> None:
+    fig = builder(shipped, all_ids(shipped))
+    assert not fig.layout.title.text
+    assert not fig.layout.showlegend
+    assert all(t.text is None for t in fig.data)  # nothing written after a bar
+    for label in labels_of(fig) + labels_of(fig, "y2"):
+        assert (label.x, label.xref, label.xanchor) == (0, "paper", "left")
+        lines = [plain(line) for line in label.text.split("<br>")]
+        assert all(len(line) <= fortunes.LABEL_CHARS for line in lines), lines
+
+
+def test_an_empty_chart_wraps_its_message() -> None:
+    index = index_of()
+    (message,) = fortunes.box_office_run(index, all_ids(index)).layout.annotations
+    assert "<br>" in message.text
+    assert all(len(line) <= fortunes.LABEL_CHARS for line in message.text.split("<br>"))
