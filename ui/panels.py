@@ -9,8 +9,11 @@ from timeline.export import export_json
 from timeline.figures import StoryLanes
 from timeline.filters import Filters
 from timeline.fortunes import (
+    box_office_notes,
     events_in_month,
     production_months,
+    reception_notes,
+    release_notes,
 )
 from timeline.index import DatasetIndex
 from timeline.links import set_vs_shot
@@ -234,14 +237,23 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 
 
 def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
-    """Release-date slips, the box-office run and the reception, from the events shown."""
+    """Release-date slips, the box-office run and the reception, from the events shown.
+
+    Each chart's headline, key and notes are text above it, where they wrap at any width.
+    """
     charts = (
-        ("Release dates", "release", "fortunes_release"),
-        ("Box office", "box_office", "fortunes_box_office"),
-        ("Reception", "reception", "fortunes_reception"),
+        ("Release dates", "release", "fortunes_release", release_notes),
+        ("Box office", "box_office", "fortunes_box_office", box_office_notes),
+        ("Reception", "reception", "fortunes_reception", reception_notes),
     )
-    for title, builder, key in charts:
+    for title, builder, key, notes_of in charts:
         st.subheader(title, anchor=False)
+        notes = notes_of(index, ids)
+        if notes.headline:
+            st.markdown(f"**{markdown_escape(notes.headline)}**")
+        if notes.lines:
+            # One caption, a line per note: a Markdown hard break between them.
+            st.caption("  \n".join(markdown_escape(line) for line in notes.lines))
         st.plotly_chart(
             figure(builder, index, ids),
             key=key,
