@@ -13,11 +13,13 @@ from collections.abc import Callable
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
+import numpy as np
 import plotly.graph_objects as go
 
+from timeline.columns import Ints, columns_of
 from timeline.index import DatasetIndex
 from timeline.links import map_links
-from timeline.models import Phase, ProductionEvent, StoryEvent
+from timeline.models import PHASES, ProductionEvent, StoryEvent
 from timeline.style import MUTED, PHASE_COLOURS, PHASE_LABELS, PRODUCTION_COLOUR, STORY_COLOUR
 from timeline.text import hover_block, hover_escape, join_names
 
@@ -117,6 +119,15 @@ def empty_figure(message: str) -> go.Figure:
     return figure_from([], layout)
 
 
+def shown_beats(
+    index: DatasetIndex, ids: tuple[str, ...], limit: int
+) -> tuple[int, list[StoryEvent]]:
+    """How many story beats ``ids`` has, and at most ``limit`` of them, evenly spread."""
+    cols = columns_of(index)
+    positions, _ = cols.split(ids)
+    return len(positions), [index.story[k] for k in thin(positions.tolist(), limit)]
+
+
 def _story_rows(
     index: DatasetIndex, beats: list[StoryEvent], lanes: StoryLanes
 ) -> list[tuple[str, StoryEvent]]:
@@ -148,10 +159,9 @@ def story_timeline(
     index: DatasetIndex, ids: tuple[str, ...], *, lanes: StoryLanes = "character"
 ) -> go.Figure:
     """Story beats in narrative order, one lane per character (or per setting)."""
-    all_beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
-    if not all_beats:
+    n_beats, beats = shown_beats(index, ids, MAX_STORY_BEATS)
+    if not beats:
         return empty_figure("No story beats match these filters.")
-    beats = thin(all_beats, MAX_STORY_BEATS)
     rows = _story_rows(index, beats, lanes)
     lane_counts: dict[str, int] = defaultdict(int)
     for name, _ in rows:
@@ -207,10 +217,10 @@ def story_timeline(
     }
     if len(orders) <= 15:
         layout["xaxis"]["dtick"] = 1
-    if len(beats) < len(all_beats) or len(kept) < len(lane_counts):
+    if len(beats) < n_beats or len(kept) < len(lane_counts):
         layout["annotations"] = [
             note_annotation(
-                f"Showing {len(beats):,} of {len(all_beats):,} beats in the {len(kept)} "
+                f"Showing {len(beats):,} of {n_beats:,} beats in the {len(kept)} "
                 f"busiest of {len(lane_counts):,} lanes: narrow the filters to see every one."
             )
         ]
@@ -276,11 +286,13 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     covering the whole period it could be in. A qualified date (``~``, ``?``) adds a
     faint extension out to its fuzzy bounds.
     """
-    events = [e for i in ids if isinstance(e := index.events[i], ProductionEvent)]
-    if not events:
+    cols = columns_of(index)
+    _, positions = cols.split(ids)
+    if not len(positions):
         return empty_figure("No production events match these filters.")
-    if len(events) > MAX_PRODUCTION_EVENTS:
-        return production_density(index, events)
+    if len(positions) > MAX_PRODUCTION_EVENTS:
+        return production_density(index, positions)
+    events = [index.production[k] for k in (positions - cols.n_story).tolist()]
     first, last, left_out = view_range(
         [index.dates[e.id].fuzzy_earliest for e in events],
         [index.dates[e.id].fuzzy_latest for e in events],
@@ -456,33 +468,33 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     return figure_from(traces, layout)
 
 
-def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go.Figure:
-    """Too many events to draw one by one: how many each phase has per month, as dots."""
-    by_month: dict[tuple[Phase, int, int], int] = defaultdict(int)
-    for ev in events:
-        start = index.dates[ev.id].earliest
-        by_month[(ev.phase, start.year, start.month)] += 1
-    counts = {
-        (PHASE_LABELS[phase], f"{year:04d}-{month:02d}-01"): n
-        for (phase, year, month), n in by_month.items()
-    }
-    phases = [
-        label for phase, label in PHASE_LABELS.items() if any(e.phase == phase for e in events)
-    ]
-    biggest = max(counts.values())
+def production_density(index: DatasetIndex, positions: Ints) -> go.Figure:
+    """Too many events to draw one by one: how many each phase has per month, as dots.
+
+    ``positions`` are production events' positions in :mod:`timeline.columns`.
+    """
+    cols = columns_of(index)
+    months = cols.month[positions]
+    span = int(months.max()) + 1
+    keys, counts = np.unique(cols.phase[positions] * span + months, return_counts=True)
+    phase_codes, month_codes = np.divmod(keys, span)
+    labels = [PHASE_LABELS[PHASES[p]] for p in phase_codes.tolist()]
+    days = [f"{m // 12:04d}-{m % 12 + 1:02d}-01" for m in month_codes.tolist()]
+    biggest = int(counts.max())
+    phases = [PHASE_LABELS[PHASES[p]] for p in sorted(set(phase_codes.tolist()))]
     trace = {
         "type": "scatter",
-        "x": [month for _, month in counts],
-        "y": [phase for phase, _ in counts],
+        "x": days,
+        "y": labels,
         "mode": "markers",
         "marker": {
-            "size": [6 + 24 * math.sqrt(n / biggest) for n in counts.values()],
+            "size": [6 + 24 * math.sqrt(n / biggest) for n in counts.tolist()],
             "color": PRODUCTION_COLOUR,
             "opacity": 0.7,
         },
         "hovertext": [
-            f"{hover_escape(phase)}, {month[:7]}: {n:,} events"
-            for (phase, month), n in counts.items()
+            f"{hover_escape(label)}, {day[:7]}: {n:,} events"
+            for label, day, n in zip(labels, days, counts.tolist(), strict=True)
         ],
         "hoverinfo": "text",
         "showlegend": False,
@@ -492,7 +504,7 @@ def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go
     layout["xaxis"] = {"type": "date", "gridcolor": "#EEEEEE"}
     layout["annotations"] = [
         note_annotation(
-            f"{len(events):,} events: each dot counts a phase's events starting that month. "
+            f"{len(positions):,} events: each dot counts a phase's events starting that month. "
             "Narrow the filters to see the events one by one."
         )
     ]
@@ -501,6 +513,34 @@ def production_density(index: DatasetIndex, events: list[ProductionEvent]) -> go
 
 
 _HOVER_TITLES = 8  # event titles listed in a place's hover
+
+
+def _place_uses(
+    index: DatasetIndex, ids: tuple[str, ...]
+) -> tuple[dict[str, dict[str, int]], dict[str, dict[str, list[str]]]]:
+    """Per chronology and place: how many shown events, and the first few titles; the
+    places in the order the shown events first name them."""
+    cols = columns_of(index)
+    pairs = cols.places
+    shown = cols.mask_of(ids)[pairs.event]
+    events, codes = pairs.event[shown], pairs.code[shown]
+    n_codes = len(pairs.codes)
+    group = np.where(events < cols.n_story, 0, n_codes) + codes
+    order = np.argsort(group, kind="stable")  # by group, then by position within one
+    grouped = group[order]
+    starts = np.flatnonzero(np.r_[len(grouped) > 0, grouped[1:] != grouped[:-1]])
+    sizes = np.diff(np.r_[starts, len(grouped)])
+    location_ids = list(pairs.codes)  # by code
+    uses: dict[str, dict[str, int]] = {"story": {}, "production": {}}
+    titles: dict[str, dict[str, list[str]]] = {"story": {}, "production": {}}
+    # order[start] is where a group first appears among the shown events' places.
+    for start, size in sorted(zip(starts, sizes.tolist(), strict=True), key=lambda g: order[g[0]]):
+        chronology = "story" if grouped[start] < n_codes else "production"
+        place = location_ids[grouped[start] % n_codes]
+        uses[chronology][place] = size
+        first = events[order[start : start + min(size, _HOVER_TITLES)]].tolist()
+        titles[chronology][place] = [index.events[cols.ids[k]].title for k in first]
+    return uses, titles
 
 
 def _place_hover(name: str, chronology: str, count: int, titles: list[str]) -> str:
@@ -567,19 +607,7 @@ def location_map(
     topojson the app serves itself, so the map draws without internet; pass
     ``config={"topojsonURL": ...}`` when rendering.
     """
-    # Per chronology and place: how many shown events, and the first few titles.
-    uses: dict[str, dict[str, int]] = {"story": defaultdict(int), "production": defaultdict(int)}
-    titles: dict[str, dict[str, list[str]]] = {"story": {}, "production": {}}
-    for event_id in ids:
-        ev = index.events[event_id]
-        if not ev.locations:
-            continue
-        used, named = uses[ev.chronology], titles[ev.chronology]
-        for loc in ev.locations:
-            used[loc] += 1
-            first = named.setdefault(loc, [])
-            if len(first) < _HOVER_TITLES:
-                first.append(ev.title)
+    uses, titles = _place_uses(index, ids)
     if not any(uses.values()):
         return empty_figure("None of the events shown has a place.")
     places = {loc.id: loc for loc in index.dataset.locations}

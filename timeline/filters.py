@@ -13,8 +13,11 @@ from datetime import date
 from functools import lru_cache
 from typing import Literal
 
+import numpy as np
+
+from timeline.columns import PHASE_CODES, Mask, columns_of
 from timeline.index import DatasetIndex
-from timeline.models import EventBase, Phase
+from timeline.models import Phase
 
 View = Literal["story", "production", "both"]
 
@@ -54,41 +57,37 @@ def _places(index: DatasetIndex, location_ids: tuple[str, ...]) -> frozenset[str
 
 def filter_events(index: DatasetIndex, filters: Filters) -> tuple[str, ...]:
     """Ids of the events that pass ``filters``: story beats in order, then production by date."""
-    places = _places(index, filters.locations) if filters.locations else None
-    characters: set[str] = set()
-    people: set[str] = set()
-    for label in filters.who:
-        chars, persons = index.who_labels.get(label, (frozenset(), frozenset()))
-        characters |= chars
-        people |= persons
+    return columns_of(index).ids_of(filter_mask(index, filters))
+
+
+def filter_mask(index: DatasetIndex, filters: Filters) -> Mask:
+    """:func:`filter_events` as a mask over the event positions of :mod:`timeline.columns`."""
+    cols = columns_of(index)
+    n, n_story = len(cols), cols.n_story
+    keep = np.ones(n, dtype=bool)
+    if filters.view == "story":
+        keep[n_story:] = False
+    elif filters.view == "production":
+        keep[:n_story] = False
+    if filters.until is not None:
+        keep &= ~cols.mask_of(hidden_by_shield(index, filters.until))
+    if filters.locations:
+        keep &= cols.places.any_of(_places(index, filters.locations), n)
+    if filters.who:
+        wanted: set[str] = set()
+        for label in filters.who:
+            chars, persons = index.who_labels.get(label, (frozenset(), frozenset()))
+            wanted.update(f"c:{c}" for c in chars)
+            wanted.update(f"p:{p}" for p in persons)
+        keep &= cols.who.any_of(wanted, n)
+    # Phases and dates concern production events only: story beats pass them.
+    production = keep[n_story:]  # a view: narrowing it narrows keep
+    if filters.phases:
+        production &= np.isin(cols.phase[n_story:], [PHASE_CODES[p] for p in filters.phases])
+    if filters.span is not None:
+        first, last = (d.toordinal() for d in filters.span)
+        production &= (cols.latest[n_story:] >= first) & (cols.earliest[n_story:] <= last)
     needle = filters.text.strip().casefold()
-    phases = set(filters.phases)
-    hidden = hidden_by_shield(index, filters.until)
-
-    def common(ev: EventBase) -> bool:
-        if ev.id in hidden:
-            return False
-        if places is not None and places.isdisjoint(ev.locations):
-            return False
-        return not needle or needle in f"{ev.title}\n{ev.summary}".casefold()
-
-    out: list[str] = []
-    if filters.view in ("story", "both"):
-        for ev in index.story:
-            if filters.who and characters.isdisjoint(ev.characters):
-                continue
-            if common(ev):
-                out.append(ev.id)
-    if filters.view in ("production", "both"):
-        for pev in index.production:
-            if filters.who and people.isdisjoint(pev.people):
-                continue
-            if phases and pev.phase not in phases:
-                continue
-            if filters.span is not None:
-                when = index.dates[pev.id]
-                if when.latest < filters.span[0] or when.earliest > filters.span[1]:
-                    continue
-            if common(pev):
-                out.append(pev.id)
-    return tuple(out)
+    if needle:
+        keep &= cols.text_matches(needle)
+    return keep

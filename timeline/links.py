@@ -9,6 +9,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
+from timeline.columns import columns_of
 from timeline.index import DatasetIndex
 from timeline.models import ProductionEvent, StoryEvent
 
@@ -78,14 +81,16 @@ def set_vs_shot(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[SetShot, ...
 def map_links(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
     """(setting, filming place) location-id pairs for the shown beats, each pair once:
     those joining the most beats first, ties in the order they first appear."""
-    counts: dict[tuple[str, str], int] = {}
-    for event_id in ids:
-        places = index.filming_places.get(event_id)  # only beats filmed somewhere
-        if not places:
-            continue
-        for setting in index.events[event_id].locations:
-            for place in places:
-                if setting != place:
-                    counts[(setting, place)] = counts.get((setting, place), 0) + 1
-    # sorted() is stable, reversed or not: equal counts keep their first-seen order.
-    return tuple(sorted(counts, key=counts.__getitem__, reverse=True))
+    cols = columns_of(index)
+    if not len(cols.link_beat):
+        return ()
+    shown = cols.mask_of(ids)[cols.link_beat]
+    n_places = len(cols.places.codes)
+    pairs = cols.link_setting[shown] * n_places + cols.link_place[shown]
+    found, first, counts = np.unique(pairs, return_index=True, return_counts=True)
+    order = np.lexsort((first, -counts))  # most beats first, then first seen
+    location_ids = list(cols.places.codes)  # by code
+    return tuple(
+        (location_ids[pair // n_places], location_ids[pair % n_places])
+        for pair in found[order].tolist()
+    )

@@ -14,7 +14,14 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from timeline.figures import Spec, base_layout, empty_figure, figure_from, note_annotation, thin
+from timeline.figures import (
+    Spec,
+    base_layout,
+    empty_figure,
+    figure_from,
+    note_annotation,
+    shown_beats,
+)
 from timeline.index import DatasetIndex
 from timeline.models import StoryEvent
 from timeline.text import hover_block, hover_escape
@@ -105,8 +112,7 @@ def storyline_layout(scenes: Sequence[Scene]) -> dict[str, list[tuple[int, int]]
 
 def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     """One line per character across the shown beats, with bands for the settings."""
-    all_beats = [e for i in ids if isinstance(e := index.events[i], StoryEvent)]
-    beats = thin(all_beats, MAX_BEATS)
+    n_beats, beats = shown_beats(index, ids, MAX_BEATS)
     appearances = Counter(c for b in beats for c in b.characters)
     kept = {c for c, _ in appearances.most_common(MAX_CHARACTERS)}
     scenes = [
@@ -184,10 +190,10 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 "font": {"size": 11, "color": colour},
             }
         )
-    if len(beats) < len(all_beats) or len(kept) < len(appearances):
+    if len(beats) < n_beats or len(kept) < len(appearances):
         labels.append(
             note_annotation(
-                f"Showing {len(beats):,} of {len(all_beats):,} beats and the {len(kept)} "
+                f"Showing {len(beats):,} of {n_beats:,} beats and the {len(kept)} "
                 f"busiest of {len(appearances):,} characters: narrow the filters to see "
                 "every one."
             )

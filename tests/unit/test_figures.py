@@ -467,3 +467,21 @@ def test_too_many_link_lines_keep_the_most_shared_with_a_note(
 def test_no_link_lines_unless_asked(island_index: DatasetIndex) -> None:
     fig = figures.location_map(island_index, ALL_IDS)
     assert all(t.mode != "lines" for t in fig.data)
+
+
+def test_map_hover_lists_the_titles_of_that_place_only(island_index: DatasetIndex) -> None:
+    fig = figures.location_map(island_index, ALL_IDS)
+    names = {loc.id: loc.name for loc in island_index.dataset.locations}
+    checked = 0
+    for trace in fig.data:
+        chronology = "story" if trace.name == "Story setting" else "production"
+        for (place,), text in zip(trace.customdata, trace.hovertext, strict=True):
+            expected = [
+                e.title
+                for e in (*island_index.story, *island_index.production)
+                if e.chronology == chronology and place in e.locations and e.id in ALL_IDS
+            ]
+            assert text.split("<br>")[0].startswith(f"<b>{names[place]}</b> · {len(expected)} ")
+            assert text.split("<br>")[1:] == expected[:8]
+            checked += 1
+    assert checked >= 4
