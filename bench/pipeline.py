@@ -259,6 +259,16 @@ def run(path: Path, times: int, chart_timeout: float, skip: set[str]) -> None:
     ds = load()
     emit(kind="index", build_index_s=adaptive(lambda: build_index(ds), times).as_dict())
     index = build_index(ds)
+    # The arrays filters and charts use, built once per dataset on first use.
+    build_columns = _optional("timeline.columns", "build_columns")
+    if build_columns is not None:
+        emit(
+            kind="columns",
+            build_columns_s=adaptive(partial(build_columns, index), times).as_dict(),
+        )
+        columns_of = _optional("timeline.columns", "columns_of")
+        if columns_of is not None:
+            columns_of(index)  # kept for the session, as the app keeps it
     rss_index = proc_status()["VmRSS"]
     steps: dict[str, int] = {"imports": rss_start, "load + index": rss_index}
 

@@ -95,6 +95,7 @@ def synthetic_section(results: dict[str, Any]) -> str:
         ["file size", *(mb(sizes[n].get("bytes")) for n in names)],
         ["load + validate", *(secs(_median(sizes[n], "load_validate_s")) for n in names)],
         ["build_index", *(secs(_median(sizes[n], "build_index_s")) for n in names)],
+        ["build columns", *(secs(_median(sizes[n], "build_columns_s")) for n in names)],
     ]
     filter_names = list(next(iter(sizes.values())).get("filters", {}))
     for f in filter_names:

@@ -14,13 +14,13 @@ from __future__ import annotations
 import threading
 import weakref
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
-from timeline.index import DatasetIndex
+from timeline.index import AnyEvent, DatasetIndex
 from timeline.models import PHASES, Phase
 
 Mask = npt.NDArray[np.bool_]
@@ -61,7 +61,8 @@ class Columns:
     link_beat: Ints
     link_setting: Ints
     link_place: Ints
-    who: Pairs  # beat -> character ("c:" + id), production event -> person ("p:" + id)
+    characters: Pairs  # story beat -> character
+    people: Pairs  # production event -> person
     # Every event's "title\nsummary", casefolded, one after another; and where each starts.
     text: str
     text_starts: list[int]
@@ -120,59 +121,63 @@ def columns_of(index: DatasetIndex) -> Columns:
         with _LOCK:
             found = _BUILT.get(index)
             if found is None:
-                found = _BUILT[index] = _build(index)
+                found = _BUILT[index] = build_columns(index)
     return found
 
 
-def _pairs(links: Iterable[tuple[int, Iterable[str]]], codes: dict[str, int]) -> Pairs:
-    events: list[int] = []
-    found: list[int] = []
-    for position, things in links:
-        for thing in things:
-            events.append(position)
-            found.append(codes.setdefault(thing, len(codes)))
-    return Pairs(np.array(events, dtype=np.int64), np.array(found, dtype=np.int64), codes)
+def _pairs(linked: Sequence[Sequence[str]], codes: dict[str, int], first: int = 0) -> Pairs:
+    """Pairs from the things each event links to; events numbered from ``first``."""
+    counts = np.fromiter(map(len, linked), dtype=np.int64, count=len(linked))
+    events = np.repeat(np.arange(first, first + len(linked), dtype=np.int64), counts)
+    found = [codes.setdefault(thing, len(codes)) for things in linked for thing in things]
+    return Pairs(events, np.array(found, dtype=np.int64), codes)
 
 
-def _build(index: DatasetIndex) -> Columns:
-    events = (*index.story, *index.production)
-    n_story = len(index.story)
+def _texts(events: Sequence[AnyEvent]) -> tuple[str, list[int]]:
+    """Every event's "title\nsummary" casefolded, each followed by a NUL; and the starts."""
+    raw = [f"{e.title}\n{e.summary}\0" for e in events]
+    text = "".join(raw).casefold()
+    # Casefolding can lengthen a text (ß -> ss): then fold them one by one.
+    if len(text) != sum(map(len, raw)):
+        raw = [t.casefold() for t in raw]
+        text = "".join(raw)
+    starts = np.concatenate(([0], np.cumsum(np.fromiter(map(len, raw), dtype=np.int64))))
+    return text, starts.tolist()
+
+
+def build_columns(index: DatasetIndex) -> Columns:
+    """The columns of one dataset (use :func:`columns_of`, which builds them once)."""
+    story, production = index.story, index.production
+    events: tuple[AnyEvent, ...] = (*story, *production)
+    n_story = len(story)
     ids = np.empty(len(events), dtype=object)
     ids[:] = [e.id for e in events]
-    phase = np.full(len(events), -1, dtype=np.int64)
-    earliest = np.zeros(len(events), dtype=np.int64)
-    latest = np.zeros(len(events), dtype=np.int64)
-    month = np.zeros(len(events), dtype=np.int64)
-    for k, ev in enumerate(index.production, start=n_story):
-        when = index.dates[ev.id]
-        phase[k] = PHASE_CODES[ev.phase]
-        earliest[k] = when.earliest.toordinal()
-        latest[k] = when.latest.toordinal()
-        month[k] = when.earliest.year * 12 + when.earliest.month - 1
-    places = _pairs(((k, e.locations) for k, e in enumerate(events)), {})
-    links: list[tuple[int, int, int]] = []
-    for k, beat in enumerate(index.story):
-        for setting in beat.locations:
-            links += [
-                (k, places.codes[setting], places.codes[place])
-                for place in index.filming_places.get(beat.id, ())
-                if place != setting
-            ]
+    when = [index.dates[e.id] for e in production]
+    no_date = [0] * n_story
+    phase = np.array([-1] * n_story + [PHASE_CODES[e.phase] for e in production], dtype=np.int64)
+    earliest = np.array(no_date + [w.earliest.toordinal() for w in when], dtype=np.int64)
+    latest = np.array(no_date + [w.latest.toordinal() for w in when], dtype=np.int64)
+    month = np.array(
+        no_date + [w.earliest.year * 12 + w.earliest.month - 1 for w in when], dtype=np.int64
+    )
+    places = _pairs([e.locations for e in events], {})
+    codes = places.codes
+    links = [
+        (k, codes[setting], codes[place])
+        for k, beat in enumerate(story)
+        if beat.id in index.filming_places
+        for setting in beat.locations
+        for place in index.filming_places[beat.id]
+        if place != setting
+    ]
     link_beat, link_setting, link_place = (
         np.array(column, dtype=np.int64)
         for column in (zip(*links, strict=True) if links else ((), (), ()))
     )
-    who_links = [(k, [f"c:{c}" for c in b.characters]) for k, b in enumerate(index.story)]
-    who_links += [
-        (k, [f"p:{p}" for p in e.people]) for k, e in enumerate(index.production, start=n_story)
-    ]
-    texts = [f"{e.title}\n{e.summary}".casefold() for e in events]
-    starts = [0]
-    for t in texts:
-        starts.append(starts[-1] + len(t) + 1)  # one separator after each
+    text, starts = _texts(events)
     return Columns(
         ids=ids,
-        position={e.id: k for k, e in enumerate(events)},
+        position=dict(zip(ids.tolist(), range(len(events)), strict=True)),
         n_story=n_story,
         phase=phase,
         earliest=earliest,
@@ -182,7 +187,8 @@ def _build(index: DatasetIndex) -> Columns:
         link_beat=link_beat,
         link_setting=link_setting,
         link_place=link_place,
-        who=_pairs(who_links, {}),
-        text="".join(f"{t}\0" for t in texts),
+        characters=_pairs([b.characters for b in story], {}),
+        people=_pairs([e.people for e in production], {}, first=n_story),
+        text=text,
         text_starts=starts,
     )

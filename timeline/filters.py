@@ -74,12 +74,14 @@ def filter_mask(index: DatasetIndex, filters: Filters) -> Mask:
     if filters.locations:
         keep &= cols.places.any_of(_places(index, filters.locations), n)
     if filters.who:
-        wanted: set[str] = set()
+        characters: set[str] = set()
+        people: set[str] = set()
         for label in filters.who:
             chars, persons = index.who_labels.get(label, (frozenset(), frozenset()))
-            wanted.update(f"c:{c}" for c in chars)
-            wanted.update(f"p:{p}" for p in persons)
-        keep &= cols.who.any_of(wanted, n)
+            characters |= chars
+            people |= persons
+        # Beats link characters and production events people: either can match.
+        keep &= cols.characters.any_of(characters, n) | cols.people.any_of(people, n)
     # Phases and dates concern production events only: story beats pass them.
     production = keep[n_story:]  # a view: narrowing it narrows keep
     if filters.phases:
