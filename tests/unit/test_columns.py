@@ -64,3 +64,11 @@ def test_text_search_finds_every_event_with_the_needle_once() -> None:
     hit = cols.text_matches("aa")
     assert hit.dtype == np.bool_
     assert cols.ids_of(hit) == ("storm-warning", "the-rescue")
+
+
+def test_text_search_stays_aligned_when_casefolding_lengthens_a_text() -> None:
+    # "ß" folds to "ss": every later event's text starts one character further on.
+    cols = columns_of(_two_events("Große Straße", "Abc"))
+    assert cols.ids_of(cols.text_matches("strasse")) == ("storm-warning",)
+    assert cols.ids_of(cols.text_matches("abc\ny")) == ("the-rescue",)
+    assert cols.ids_of(cols.text_matches("e\nx\0a")) == ()
