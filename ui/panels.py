@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 import streamlit as st
 
 from timeline.details import describe, event_label
@@ -45,7 +47,8 @@ def headline(
     """Film title, the source credit, how many events are shown and the share link."""
     film = index.dataset.film
     st.title(markdown_escape(f"{film.title} ({film.year})"), anchor=False)
-    story = sum(index.events[i].chronology == "story" for i in ids)
+    # Story beats come first in ids (filter_events): find where production starts.
+    story = bisect_left(ids, True, key=lambda i: index.events[i].chronology == "production")
     left, right = st.columns([4, 1], vertical_alignment="center")
     left.markdown(
         f"Showing **{len(ids)}** of {len(index.events)} events "

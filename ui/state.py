@@ -7,6 +7,7 @@ through callbacks, which run before the script reruns.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
@@ -239,18 +240,27 @@ def share_link(
 def _figure(
     builder: str,
     token: str,
-    ids: tuple[str, ...],
+    shown: str,
     options: tuple[tuple[str, Any], ...],
     _index: DatasetIndex,
+    _ids: tuple[str, ...],
 ) -> go.Figure:
-    # Keyed by the dataset's token, the ids shown and the options; the index itself is
-    # not hashed. Figures are shared, never mutated (st.plotly_chart only reads them).
-    return FIGURE_BUILDERS[builder](_index, ids, **dict(options))
+    # Keyed by the dataset's token, a digest of the ids shown and the options; the
+    # index and the ids themselves are not hashed (Streamlit hashes a tuple of 100,000
+    # ids in half a second). Figures are shared, never mutated (st.plotly_chart only
+    # reads them).
+    return FIGURE_BUILDERS[builder](_index, _ids, **dict(options))
+
+
+def ids_digest(ids: tuple[str, ...]) -> str:
+    """A digest of the ids, in order (ids are validated: none holds a NUL)."""
+    return hashlib.blake2b("\0".join(ids).encode(), digest_size=16).hexdigest()
 
 
 def figure(builder: str, index: DatasetIndex, ids: tuple[str, ...], **options: Any) -> go.Figure:
     """A chart from ``timeline`` built once per dataset, events shown and options."""
-    return _figure(builder, index.token, ids, tuple(sorted(options.items())), index)
+    key = ids_digest(ids)
+    return _figure(builder, index.token, key, tuple(sorted(options.items())), index, ids)
 
 
 def clear_figure_cache() -> None:

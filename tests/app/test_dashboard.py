@@ -205,3 +205,19 @@ def test_a_long_table_lists_the_first_rows_and_says_so(
     assert table_ids(at) == everything[:3]  # the first, in timeline order
     (caption,) = [c.value for c in at.caption if "first 3 of" in c.value]
     assert f"first 3 of the {len(everything)} events" in caption
+
+
+@pytest.mark.parametrize("params", [{}, {"q": "storm"}, {"view": "Production"}])
+def test_the_headline_counts_story_and_production_events_shown(
+    run_app: RunApp, params: dict[str, str]
+) -> None:
+    at = run_app(params)
+    shown = set(table_ids(at))
+    events = json.loads(EXAMPLE.read_text())["events"]
+    story = sum(e["chronology"] == "story" for e in events if e["id"] in shown)
+    expected = (
+        f"Showing **{len(shown)}** of {len(events)} events "
+        f"({story} story, {len(shown) - story} production)."
+    )
+    assert expected in [m.value for m in at.markdown]
+    assert 0 < len(shown)
