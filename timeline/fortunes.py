@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby, pairwise
-from typing import Literal
+from typing import Any, Literal
 
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
@@ -81,6 +81,7 @@ _GRID = "#EEEEEE"
 _SLIP_PX = 18
 
 BarKind = Literal["actual", "projection", "comparison"]
+Annotation = dict[str, Any]
 
 
 # --- formatting -----------------------------------------------------------------------------
@@ -310,24 +311,31 @@ def _stack(
     return tops, centres, y
 
 
-def _row_labels(fig: go.Figure, labels: list[list[str]], tops: list[int], yref: str = "y") -> None:
+def _row_labels(labels: list[list[str]], tops: list[int], yref: str = "y") -> list[Annotation]:
     """Each label at the left edge of the plot, its first line's top at its row's top."""
-    for lines, top in zip(labels, tops, strict=True):
-        fig.add_annotation(
-            text="<br>".join(lines),
-            name=ROW_LABEL,
-            x=0,
-            xref="paper",
-            xanchor="left",
-            y=top,
-            yref=yref,
-            yanchor="top",
-            align="left",
-            showarrow=False,
-            borderpad=0,
+    return [
+        {
+            "text": "<br>".join(lines),
+            "name": ROW_LABEL,
+            "x": 0,
+            "xref": "paper",
+            "xanchor": "left",
+            "y": top,
+            "yref": yref,
+            "yanchor": "top",
+            "align": "left",
+            "showarrow": False,
+            "borderpad": 0,
             # A white glow, so a reference line or a step behind a label never cuts it.
-            font={"size": 12, "color": "#222222", "shadow": _HALO},
-        )
+            "font": {"size": 12, "color": "#222222", "shadow": _HALO},
+        }
+        for lines, top in zip(labels, tops, strict=True)
+    ]
+
+
+def _annotate(fig: go.Figure, annotations: list[Annotation]) -> None:
+    """Add ``annotations`` in one go (one at a time is slow past a few dozen)."""
+    fig.update_layout(annotations=[*fig.layout.annotations, *annotations])
 
 
 def _pixel_rows(fig: go.Figure, plot_px: int, *, top: int = _AXIS_PX, bottom: int = 8) -> None:
@@ -357,11 +365,27 @@ class ChartNotes:
     """What a chart says in words, for the app to show above it where text wraps.
 
     ``headline`` is the chart's main finding (may be empty); each of ``lines`` is a
-    sentence: what the chart shows, how to read it, and what it leaves out.
+    sentence: what the chart shows, how to read it, and what it leaves out. Plain
+    text, not yet escaped for Markdown.
     """
 
     headline: str = ""
     lines: tuple[str, ...] = ()
+
+
+def _attach(fig: go.Figure, notes: ChartNotes) -> go.Figure:
+    """Carry ``notes`` in the figure (``layout.meta``), so they are cached along with it."""
+    fig.update_layout(meta={"notes": {"headline": notes.headline, "lines": list(notes.lines)}})
+    return fig
+
+
+def notes_of(fig: go.Figure) -> ChartNotes:
+    """The notes a builder of this module attached to its figure; none for an empty chart."""
+    meta = fig.layout.meta
+    notes = meta.get("notes") if isinstance(meta, dict) else None
+    if not isinstance(notes, dict):
+        return ChartNotes()
+    return ChartNotes(str(notes.get("headline", "")), tuple(map(str, notes.get("lines", ()))))
 
 
 def _plural(n: int, word: str) -> str:
@@ -404,15 +428,15 @@ def release_delay(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[date, date
     return first, last, (last - first).days
 
 
-def _slip_title(index: DatasetIndex, ids: tuple[str, ...], moves: int) -> tuple[str, str]:
+def _slip_title(slips: _Slips) -> tuple[str, str]:
     """The headline and the line under it: how often the date moved, and how far in all."""
-    delay = release_delay(index, ids)
-    assert delay is not None
-    first, last, days = delay
+    first, last, days = slips.delay
+    moves = slips.moves
     if moves == 0:
-        shown = len(release_dates(index, ids))
         return f"Release date set for {short_date(first)}", (
-            "The only announcement among the events shown." if shown == 1 else "It never moved."
+            "The only announcement among the events shown."
+            if slips.total == 1
+            else "It never moved."
         )
     times = "once" if moves == 1 else "twice" if moves == 2 else f"{moves} times"
     headline = f"Release date moved {times}: {short_date(first)} → {short_date(last)}"
@@ -430,6 +454,7 @@ class _Slips:
     total: int
     planned: list[date]
     shifts: list[int]
+    delay: tuple[date, date, int]  # as :func:`release_delay`, over every announcement
 
     @property
     def moves(self) -> int:
@@ -443,7 +468,8 @@ def _slips(index: DatasetIndex, ids: tuple[str, ...]) -> _Slips | None:
     events = thin(all_events, MAX_ROWS)
     planned = [_planned(e) for e in events]
     shifts = [0, *((b - a).days for a, b in pairwise(planned))]
-    return _Slips(events, len(all_events), planned, shifts)
+    first, last = _planned(all_events[0]), _planned(all_events[-1])
+    return _Slips(events, len(all_events), planned, shifts, (first, last, (last - first).days))
 
 
 def _slip_colour(row: int, shift: int) -> str:
@@ -466,8 +492,9 @@ def _slip_label(index: DatasetIndex, slips: _Slips, row: int) -> list[str]:
     return _wrap(tokens)
 
 
-def _slip_steps(fig: go.Figure, slips: _Slips, centres: list[int]) -> None:
-    """The dotted step from each date down to the next row, and the date it replaced there."""
+def _slip_steps(fig: go.Figure, slips: _Slips, centres: list[int]) -> list[Annotation]:
+    """The dotted step from each date down to the next row, the date it replaced there,
+    and the arrows from it to the new date (returned, to be added with the labels)."""
     step_x: list[str | None] = []
     step_y: list[int | None] = []
     for row in range(1, len(slips.events)):
@@ -497,25 +524,27 @@ def _slip_steps(fig: go.Figure, slips: _Slips, centres: list[int]) -> None:
                 hoverinfo="skip",
             )
         )
-    for row in ghosts:
-        fig.add_annotation(
-            x=slips.planned[row].isoformat(),
-            y=centres[row],
-            ax=slips.planned[row - 1].isoformat(),
-            ay=centres[row],
-            xref="x",
-            yref="y",
-            axref="x",
-            ayref="y",
-            text="",
-            showarrow=True,
-            arrowhead=2,
-            arrowsize=1.2,
-            arrowwidth=2,
-            standoff=7,
-            startstandoff=6,
-            arrowcolor=_DELAYED if slips.shifts[row] > 0 else _BROUGHT_FORWARD,
-        )
+    return [
+        {
+            "x": slips.planned[row].isoformat(),
+            "y": centres[row],
+            "ax": slips.planned[row - 1].isoformat(),
+            "ay": centres[row],
+            "xref": "x",
+            "yref": "y",
+            "axref": "x",
+            "ayref": "y",
+            "text": "",
+            "showarrow": True,
+            "arrowhead": 2,
+            "arrowsize": 1.2,
+            "arrowwidth": 2,
+            "standoff": 7,
+            "startstandoff": 6,
+            "arrowcolor": _DELAYED if slips.shifts[row] > 0 else _BROUGHT_FORWARD,
+        }
+        for row in ghosts
+    ]
 
 
 def _slip_hover(index: DatasetIndex, slips: _Slips, row: int) -> str:
@@ -534,7 +563,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     only bounds it, and the date it announced) over a line where the marker sits at
     that date and an arrow runs from the date it replaced (a grey ghost, joined by a
     dotted step to the row above), coloured by whether the release slipped later or
-    came forward. :func:`release_notes` gives the total delay in words.
+    came forward. The figure carries :func:`release_notes` (see :func:`notes_of`).
     """
     slips = _slips(index, ids)
     if slips is None:
@@ -544,7 +573,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     labels = [_slip_label(index, slips, row) for row in range(len(slips.events))]
     tops, centres, height = _stack(labels, _SLIP_PX)
     fig = go.Figure()
-    _slip_steps(fig, slips, centres)
+    arrows = _slip_steps(fig, slips, centres)
     fig.add_trace(
         go.Scatter(
             x=[day.isoformat() for day in slips.planned],
@@ -561,7 +590,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             hoverinfo="text",
         )
     )
-    _row_labels(fig, labels, tops)
+    _annotate(fig, [*arrows, *_row_labels(labels, tops)])
     span = max((max(slips.planned) - min(slips.planned)).days, 60)
     pad = timedelta(days=max(20, span // 12))
     fig.update_xaxes(
@@ -572,7 +601,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     )
     _pixel_rows(fig, height)
     fig.update_yaxes(range=[height, 0])
-    return fig
+    return _attach(fig, _release_notes(slips))
 
 
 def _slip_key(slips: _Slips) -> str:
@@ -594,9 +623,11 @@ def _slip_key(slips: _Slips) -> str:
 def release_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:
     """The total delay as a headline, and how to read :func:`release_slips`; empty without it."""
     slips = _slips(index, ids)
-    if slips is None:
-        return ChartNotes()
-    headline, summary = _slip_title(index, ids, slips.moves)
+    return ChartNotes() if slips is None else _release_notes(slips)
+
+
+def _release_notes(slips: _Slips) -> ChartNotes:
+    headline, summary = _slip_title(slips)
     lines = [summary]
     if len(slips.events) < slips.total:
         lines.append(f"A sample of {len(slips.events)} of {slips.total:,} announcements.")
@@ -821,7 +852,8 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     figures are solid; projections and estimates are pale and hatched; other films'
     figures given for comparison are grey. A budget or break-even figure is a row of
     its own at the top, with a dashed line down across every bar. Only amounts in
-    :data:`CHART_CURRENCY` are drawn; :func:`box_office_notes` counts the others.
+    :data:`CHART_CURRENCY` are drawn; :func:`box_office_notes` (carried by the figure)
+    counts the others.
     """
     run = _run(index, ids)
     if run is None:
@@ -834,7 +866,7 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     _add_bars(fig, index, run, bars)
     if run.references:
         _add_references(fig, index, run, refs, centres[-1] + _MARK_PX // 2)
-    _row_labels(fig, labels, tops)
+    _annotate(fig, _row_labels(labels, tops))
     values = [b.measure.value for b in run.bars] + [m.value for _, m in run.references]
     lo, hi = min(0.0, *values), max(0.0, *values)
     reach = hi - lo or 1.0
@@ -851,7 +883,7 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     _pixel_rows(fig, height)
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(range=[height, 0])
-    return fig
+    return _attach(fig, _box_office_notes(run))
 
 
 def _box_office_key(run: _Run) -> str:
@@ -873,8 +905,10 @@ def _box_office_key(run: _Run) -> str:
 def box_office_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:
     """How to read :func:`box_office_run` and what it leaves out; empty when it is empty."""
     run = _run(index, ids)
-    if run is None:
-        return ChartNotes()
+    return ChartNotes() if run is None else _box_office_notes(run)
+
+
+def _box_office_notes(run: _Run) -> ChartNotes:
     lines = [_box_office_key(run)]
     if any(b.extras for b in run.bars):
         lines.append("After an amount: a change or a rank reported with it.")
@@ -979,7 +1013,8 @@ def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     (a rating times 100 over what it is out of), each bar under a label giving the
     score in its original form (``96%``, ``8/10``, ``4/5``) and what it is based on.
     Count measures of awards events (nominations, wins) form a second group of bars.
-    A rating without ``out_of`` cannot be rescaled: :func:`reception_notes` counts it.
+    A rating without ``out_of`` cannot be rescaled: :func:`reception_notes` (carried by
+    the figure) counts it.
     """
     rec = _reception(index, ids)
     if rec is None:
@@ -1005,12 +1040,14 @@ def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
         subplot_titles=[title for title, _, _ in groups],
     )
     fig.update_annotations(font={"size": 13, "color": MUTED}, x=0, xanchor="left")
+    annotations: list[Annotation] = []
     for row, ((_, labels, build), (tops, centres, height)) in enumerate(
         zip(groups, stacks, strict=True), start=1
     ):
         fig.add_trace(build(index, rec, centres), row=row, col=1)
-        _row_labels(fig, labels, tops, yref="y" if row == 1 else f"y{row}")
+        annotations += _row_labels(labels, tops, yref="y" if row == 1 else f"y{row}")
         fig.update_yaxes(range=[height, 0], row=row, col=1)
+    _annotate(fig, annotations)
     _pixel_rows(fig, plot_px, top=26, bottom=8 if rec.awards else 26)
     if rec.scores:
         top = max(100.0, *(s for _, _, s in rec.scores))
@@ -1020,14 +1057,16 @@ def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     if rec.awards:
         most = max(m.value for _, m in rec.awards)
         fig.update_xaxes(range=[0, max(most, 1) * 1.25], visible=False, row=len(groups), col=1)
-    return fig
+    return _attach(fig, _reception_notes(rec))
 
 
 def reception_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:
-    """How the scores are put on one scale, and what is left out; empty without scores."""
+    """How the scores are put on one scale, and what is left out; empty without a chart."""
     rec = _reception(index, ids)
-    if rec is None:
-        return ChartNotes()
+    return ChartNotes() if rec is None else _reception_notes(rec)
+
+
+def _reception_notes(rec: _Reception) -> ChartNotes:
     how = ["percentages as they are"] if any(m.unit == "percent" for _, m, _ in rec.scores) else []
     rated = [(m, s) for _, m, s in rec.scores if m.unit == "rating" and m.out_of != 100]
     if rated:

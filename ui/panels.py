@@ -11,11 +11,9 @@ from timeline.export import export_json
 from timeline.figures import StoryLanes
 from timeline.filters import Filters
 from timeline.fortunes import (
-    box_office_notes,
     events_in_month,
+    notes_of,
     production_months,
-    reception_notes,
-    release_notes,
 )
 from timeline.index import DatasetIndex
 from timeline.links import set_vs_shot
@@ -242,23 +240,25 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """Release-date slips, the box-office run and the reception, from the events shown.
 
-    Each chart's headline, key and notes are text above it, where they wrap at any width.
+    Each chart's headline, key and notes (cached with the figure, which carries them) are
+    text above it, where they wrap at any width.
     """
     charts = (
-        ("Release dates", "release", "fortunes_release", release_notes),
-        ("Box office", "box_office", "fortunes_box_office", box_office_notes),
-        ("Reception", "reception", "fortunes_reception", reception_notes),
+        ("Release dates", "release", "fortunes_release"),
+        ("Box office", "box_office", "fortunes_box_office"),
+        ("Reception", "reception", "fortunes_reception"),
     )
-    for title, builder, key, notes_of in charts:
+    for title, builder, key in charts:
         st.subheader(title, anchor=False)
-        notes = notes_of(index, ids)
+        chart = figure(builder, index, ids)
+        notes = notes_of(chart)
         if notes.headline:
             st.markdown(f"**{markdown_escape(notes.headline)}**")
         if notes.lines:
             # One caption, a line per note: a Markdown hard break between them.
             st.caption("  \n".join(markdown_escape(line) for line in notes.lines))
         st.plotly_chart(
-            figure(builder, index, ids),
+            chart,
             key=key,
             on_select=lambda key=key: on_event_click(key),
             selection_mode="points",

@@ -1103,6 +1103,28 @@ BUILDERS = [
     pytest.param(fortunes.box_office_run, id="box-office"),
     pytest.param(fortunes.reception_scores, id="reception"),
 ]
+WITH_NOTES = [
+    pytest.param(fortunes.release_slips, fortunes.release_notes, id="release"),
+    pytest.param(fortunes.box_office_run, fortunes.box_office_notes, id="box-office"),
+    pytest.param(fortunes.reception_scores, fortunes.reception_notes, id="reception"),
+]
+
+
+@pytest.mark.parametrize(("builder", "notes"), WITH_NOTES)
+def test_each_figure_carries_its_notes(shipped: DatasetIndex, builder: Any, notes: Any) -> None:
+    ids = all_ids(shipped)
+    expected = notes(shipped, ids)
+    assert expected.lines
+    assert fortunes.notes_of(builder(shipped, ids)) == expected
+    # They survive the figure's JSON, as a cache or a copy might hold it.
+    assert fortunes.notes_of(go.Figure(builder(shipped, ids).to_plotly_json())) == expected
+
+
+@pytest.mark.parametrize(("builder", "notes"), WITH_NOTES)
+def test_an_empty_figure_carries_no_notes(builder: Any, notes: Any) -> None:
+    index = index_of()
+    assert fortunes.notes_of(builder(index, all_ids(index))) == fortunes.ChartNotes()
+    assert fortunes.notes_of(go.Figure()) == fortunes.ChartNotes()
 
 
 def mark_half_height(t: Any) -> float:
