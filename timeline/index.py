@@ -44,6 +44,8 @@ class DatasetIndex:
     linked_production: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # story beat → the places its filming events happened in (each once, by date)
     filming_places: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # story beats with at least one filming event
+    filmed_beats: frozenset[str] = frozenset()
     section_titles: dict[str, tuple[str, str | None]] = field(default_factory=dict)
     # Unique to this index, never reused: a cache key for results derived from it.
     token: str = field(default_factory=lambda: uuid.uuid4().hex)
@@ -137,6 +139,7 @@ def build_index(ds: Dataset) -> DatasetIndex:
         who_labels=_who_labels(ds),
         linked_production={k: tuple(v) for k, v in linked.items()},
         filming_places={k: tuple(v) for k, v in filmed_at.items() if v},
+        filmed_beats=frozenset(filmed_at),
         section_titles={
             s.id: (s.title, s.url or src.url) for src in ds.film.sources for s in src.sections
         },

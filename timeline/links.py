@@ -57,6 +57,11 @@ def shots_of(index: DatasetIndex, beat_id: str) -> tuple[Shot, ...]:
     )
 
 
+def filmed(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[str, ...]:
+    """The shown story beats whose filming the data records, in order."""
+    return tuple(i for i in ids if i in index.filmed_beats)
+
+
 def set_vs_shot(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[SetShot, ...]:
     """Each shown story beat whose filming the data records, in narrative order."""
     rows = []

@@ -16,7 +16,7 @@ from timeline.fortunes import (
     production_months,
 )
 from timeline.index import DatasetIndex
-from timeline.links import set_vs_shot
+from timeline.links import filmed, set_vs_shot
 from timeline.loading import DatasetError
 from timeline.table import MAX_TABLE_ROWS, events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
@@ -154,8 +154,8 @@ def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 
 def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """Where each beat is set against where and when it was filmed."""
-    all_rows = set_vs_shot(index, ids)
-    rows = all_rows[:MAX_CARDS]
+    beats = filmed(index, ids)
+    rows = set_vs_shot(index, beats[:MAX_CARDS])  # only the cards shown are worked out
     if not rows:
         st.info(
             "None of the story beats shown has filming recorded in the data.",
@@ -163,8 +163,8 @@ def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         )
         return
     st.caption(
-        f"{len(all_rows)} story beats with their filming recorded"
-        + (f" (the first {len(rows)} shown)" if len(rows) < len(all_rows) else "")
+        f"{len(beats)} story beats with their filming recorded"
+        + (f" (the first {len(rows)} shown)" if len(rows) < len(beats) else "")
         + ". Open one for its full details."
     )
     for row in rows:

@@ -6,7 +6,7 @@ from tests.builders import make_dataset, make_production
 from tests.unit.island import index_of
 from timeline.filters import Filters, filter_events
 from timeline.index import DatasetIndex
-from timeline.links import map_links, set_vs_shot
+from timeline.links import filmed, map_links, set_vs_shot
 
 
 def _filming_links(index: DatasetIndex) -> dict[str, set[str]]:
@@ -90,3 +90,10 @@ def test_map_links_put_the_pairs_most_beats_share_first() -> None:
         ("scotland", "stromness"),
         ("scotland", "orkney"),
     )
+
+
+def test_filmed_lists_the_beats_set_vs_shot_shows(island_index: DatasetIndex) -> None:
+    ids = tuple(e.id for e in island_index.story) + tuple(e.id for e in island_index.production)
+    rows = set_vs_shot(island_index, ids)
+    assert filmed(island_index, ids) == tuple(r.beat_id for r in rows)
+    assert set_vs_shot(island_index, filmed(island_index, ids)) == rows
