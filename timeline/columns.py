@@ -15,13 +15,13 @@ import threading
 import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 import numpy.typing as npt
 
 from timeline.index import AnyEvent, DatasetIndex
-from timeline.models import PHASES, Phase
+from timeline.models import PHASES, Phase, ProductionEvent
 
 Mask = npt.NDArray[np.bool_]
 Ints = npt.NDArray[np.int64]
@@ -66,13 +66,24 @@ class Columns:
     # Every event's "title\nsummary", casefolded, one after another; and where each starts.
     text: str
     text_starts: list[int]
+    places_of_event: Mask  # which events have at least one place
+    # The last ids tuple looked up and its positions: the charts of one rerun all ask
+    # about the same tuple, and 100,000 lookups cost tens of milliseconds.
+    _last: list[tuple[tuple[str, ...], Ints]] = field(default_factory=list, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
     def positions(self, ids: Iterable[str]) -> Ints:
-        """Positions of ``ids`` (which must be events of this dataset)."""
-        return np.fromiter(map(self.position.__getitem__, ids), dtype=np.int64)
+        """Positions of ``ids`` (which must be events of this dataset); read-only."""
+        last = self._last[:1]
+        if last and last[0][0] is ids:
+            return last[0][1]
+        found = np.fromiter(map(self.position.__getitem__, ids), dtype=np.int64)
+        found.flags.writeable = False
+        if isinstance(ids, tuple):
+            self._last[:] = [(ids, found)]
+        return found
 
     def mask_of(self, ids: Iterable[str]) -> Mask:
         """A mask with ``ids`` set."""
@@ -191,4 +202,23 @@ def build_columns(index: DatasetIndex) -> Columns:
         people=_pairs([e.people for e in production], {}, first=n_story),
         text=text,
         text_starts=starts,
+        places_of_event=np.bincount(places.event, minlength=len(events)) > 0,
     )
+
+
+def shown_production(
+    index: DatasetIndex,
+    ids: tuple[str, ...],
+    phases: Iterable[Phase] = (),
+    *,
+    placed: bool = False,
+) -> list[ProductionEvent]:
+    """The production events among ``ids``, in date order: of ``phases`` only (all
+    phases when empty), and only those with a place when ``placed``."""
+    cols = columns_of(index)
+    keep = cols.mask_of(ids)[cols.n_story :]
+    if phases:
+        keep &= np.isin(cols.phase[cols.n_story :], [PHASE_CODES[p] for p in phases])
+    if placed:
+        keep &= cols.places_of_event[cols.n_story :]
+    return [index.production[k] for k in np.flatnonzero(keep).tolist()]

@@ -242,6 +242,16 @@ def view_range(starts: list[date], ends: list[date]) -> tuple[date, date, int]:
     return kept[0], max(ends), len(ordered) - len(kept)
 
 
+def view_range_of(starts: Ints, ends: Ints) -> tuple[date, date, int]:
+    """:func:`view_range` for arrays of date ordinals (what :mod:`timeline.columns` holds)."""
+    ordered = np.sort(starts)
+    q1, q3 = int(ordered[len(ordered) // 4]), int(ordered[(3 * len(ordered)) // 4])
+    fence = q1 - 3 * max(q3 - q1, 365)
+    first = int(ordered[np.searchsorted(ordered, fence)])
+    left_out = int(np.searchsorted(ordered, fence))
+    return date.fromordinal(first), date.fromordinal(int(ends.max())), left_out
+
+
 def _pack_rows(spans: list[tuple[date, date]], min_gap: timedelta) -> list[int]:
     """Give each span (sorted by start) the first row where it does not touch another."""
     ends: list[date] = []

@@ -21,7 +21,6 @@ import calendar
 import math
 import re
 import textwrap
-from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import groupby, pairwise
@@ -30,8 +29,9 @@ from typing import Any, Literal
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
+from timeline.columns import Mask, columns_of, shown_production
 from timeline.dates import FuzzyDate
-from timeline.figures import _layout, empty_figure, thin, view_range
+from timeline.figures import _layout, empty_figure, thin, view_range_of
 from timeline.index import DatasetIndex
 from timeline.models import Measure, Phase, ProductionEvent
 from timeline.style import MUTED, PHASE_COLOURS
@@ -190,10 +190,6 @@ def _signed_days(days: int) -> str:
     return f"{sign}{abs(days)} day{'s' if abs(days) != 1 else ''}"
 
 
-def _production(index: DatasetIndex, ids: Iterable[str]) -> list[ProductionEvent]:
-    """The production events among ``ids``, in the index's date order."""
-    wanted = set(ids)
-    return [e for e in index.production if e.id in wanted]
 
 
 def _event_hover(index: DatasetIndex, ev: ProductionEvent, *, summary_lines: int = 6) -> str:
@@ -402,7 +398,7 @@ def release_dates(index: DatasetIndex, ids: tuple[str, ...]) -> list[ProductionE
     announcements only known to fall in the same window) by the planned date itself,
     on the reading that a later release date was set later.
     """
-    events = [e for e in _production(index, ids) if e.phase == RELEASE_PHASE and e.planned_date]
+    events = [e for e in shown_production(index, ids, [RELEASE_PHASE]) if e.planned_date]
     return sorted(
         events,
         key=lambda e: (index.dates[e.id].earliest, e.planned_date, index.dates[e.id].latest, e.id),
@@ -738,7 +734,7 @@ class _Run:
 
 
 def _run(index: DatasetIndex, ids: tuple[str, ...]) -> _Run | None:
-    all_events = [e for e in _production(index, ids) if e.phase == BOX_OFFICE_PHASE]
+    all_events = shown_production(index, ids, [BOX_OFFICE_PHASE])
     events = thin(all_events, MAX_ROWS)
     bars, references, other_currency = _box_office_bars(events, index.dataset.film.year)
     if not bars and not references:
@@ -945,7 +941,7 @@ class _Reception:
 
 
 def _reception(index: DatasetIndex, ids: tuple[str, ...]) -> _Reception | None:
-    shown = _production(index, ids)
+    shown = shown_production(index, ids, [RECEPTION_PHASE, AWARDS_PHASE])
     reviews = [(ev, m) for ev in shown if ev.phase == RECEPTION_PHASE for m in ev.measures]
     scores = [(ev, m, s) for ev, m in reviews if (s := score_out_of_100(m)) is not None]
     unscaled = [m for _, m in reviews if m.unit == "rating" and m.out_of is None]
@@ -1091,10 +1087,6 @@ def _month_bounds(month: str) -> tuple[date, date]:
     return date(year, number, 1), date(year, number, calendar.monthrange(year, number)[1])
 
 
-def _placed(index: DatasetIndex, ids: tuple[str, ...]) -> list[ProductionEvent]:
-    return [e for e in _production(index, ids) if e.locations]
-
-
 def production_months(index: DatasetIndex, ids: tuple[str, ...]) -> list[str]:
     """Every month (``YYYY-MM``) from the first to the last of the placed production events.
 
@@ -1103,12 +1095,11 @@ def production_months(index: DatasetIndex, ids: tuple[str, ...]) -> list[str]:
     bridge built in 1912) are left out of the span as :func:`timeline.figures.view_range`
     leaves them off the production timeline. Empty without any such event.
     """
-    events = _placed(index, ids)
-    if not events:
+    cols = columns_of(index)
+    placed = _placed(index, ids)
+    if not placed.any():
         return []
-    first, last, _ = view_range(
-        [index.dates[e.id].earliest for e in events], [index.dates[e.id].latest for e in events]
-    )
+    first, last, _ = view_range_of(cols.earliest[placed], cols.latest[placed])
     months = []
     year, month = first.year, first.month
     while (year, month) <= (last.year, last.month):
@@ -1126,8 +1117,14 @@ def events_in_month(index: DatasetIndex, ids: tuple[str, ...], month: str) -> tu
     been then. In date order; ``month`` is ``YYYY-MM`` (anything else is a ValueError).
     """
     start, end = _month_bounds(month)
-    return tuple(
-        e.id
-        for e in _placed(index, ids)
-        if index.dates[e.id].earliest <= end and index.dates[e.id].latest >= start
-    )
+    cols = columns_of(index)
+    overlaps = (cols.earliest <= end.toordinal()) & (cols.latest >= start.toordinal())
+    return cols.ids_of(_placed(index, ids) & overlaps)
+
+
+def _placed(index: DatasetIndex, ids: tuple[str, ...]) -> Mask:
+    """The production events among ``ids`` that have a place, as a mask over positions."""
+    cols = columns_of(index)
+    mask = cols.mask_of(ids) & cols.places_of_event
+    mask[: cols.n_story] = False
+    return mask

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import gc
+import random
 import weakref
 from collections import Counter
 from datetime import date, timedelta
 from typing import Any
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 
@@ -485,3 +487,18 @@ def test_map_hover_lists_the_titles_of_that_place_only(island_index: DatasetInde
             assert text.split("<br>")[1:] == expected[:8]
             checked += 1
     assert checked >= 4
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_view_range_of_arrays_agrees_with_view_range(seed: int) -> None:
+    rnd = random.Random(seed)
+    base = date(2020, 1, 1).toordinal()
+    starts = [
+        base + rnd.randint(-40_000 if rnd.random() < 0.2 else -900, 900)
+        for _ in range(rnd.randint(1, 60))
+    ]
+    ends = [s + rnd.randint(0, 400) for s in starts]
+    as_dates = figures.view_range(
+        [date.fromordinal(s) for s in starts], [date.fromordinal(e) for e in ends]
+    )
+    assert figures.view_range_of(np.array(starts), np.array(ends)) == as_dates
