@@ -100,6 +100,11 @@ def base_layout(*, height: int) -> Spec:
         "plot_bgcolor": "white",
         "hoverlabel": {"align": "left"},
         "legend": {"orientation": "h", "yanchor": "bottom", "y": 1.0, "x": 0},
+        # What Streamlit sets on a chart that reports clicked points: set here, the
+        # chart is drawn once instead of twice (a clickmode change redraws it all).
+        "clickmode": "event+select",
+        "hovermode": "closest",
+        "dragmode": "pan",
     }
 
 

@@ -502,3 +502,26 @@ def test_view_range_of_arrays_agrees_with_view_range(seed: int) -> None:
         [date.fromordinal(s) for s in starts], [date.fromordinal(e) for e in ends]
     )
     assert figures.view_range_of(np.array(starts), np.array(ends)) == as_dates
+
+
+def test_every_chart_comes_with_streamlits_selection_settings(
+    island_index: DatasetIndex,
+) -> None:
+    # Streamlit sets these on a chart that reports clicks unless the figure has them,
+    # and changing clickmode redraws the whole chart: a second draw on every page.
+    from timeline import fortunes, storylines
+
+    charts = [
+        *_every_figure(island_index).values(),
+        storylines.storylines_figure(island_index, ALL_IDS),
+        fortunes.release_slips(island_index, ALL_IDS),
+        fortunes.box_office_run(island_index, ALL_IDS),
+        fortunes.reception_scores(island_index, ALL_IDS),
+    ]
+    for fig in charts:
+        layout = fig.layout
+        assert (layout.clickmode, layout.hovermode, layout.dragmode) == (
+            "event+select",
+            "closest",
+            "pan",
+        )
