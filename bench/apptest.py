@@ -20,7 +20,7 @@ from typing import Any
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from bench.charts import BASELINE_SPEC_ENV, Layout, charts_by_tab, tab_labels
+from bench.charts import BASELINE_SPEC_ENV, Layout, charts_by_tab, tab_labels, widget_shapes
 from bench.common import ROOT, interleaved
 from bench.sampling import Sampler
 from ui.state import clear_figure_cache
@@ -54,15 +54,19 @@ def open_session(script: Path, view: str) -> AppTest:
     return _checked(at.run(), script)
 
 
-def app_layout() -> tuple[Layout, list[str]]:
-    """The charts the real app sends for each view, by tab; and its tab labels."""
+def app_layout() -> tuple[Layout, list[str], list[dict[str, Any]]]:
+    """The charts the real app sends for each view, by tab; its tab labels; and the
+    other widgets it shows at the start view."""
     layout: Layout = {}
     tabs: list[str] = []
+    widgets: list[dict[str, Any]] = []
     for view in VIEWS:
         at = open_session(APP, view)
         layout[view] = charts_by_tab(at)
         tabs = tab_labels(at)
-    return layout, tabs
+        if view == START_VIEW:
+            widgets = widget_shapes(at)
+    return layout, tabs, widgets
 
 
 def _timed_run(at: AppTest, script: Path) -> float:

@@ -8,6 +8,10 @@ frame mirrors the app's so the browser draws the same amount: a wide page, a
 apps), the same three tabs, charts in a 3:1.25 main column.
 
     BENCH_BASELINE_SPEC=bench/results/baseline_spec.json streamlit run bench/baseline_app.py
+
+With ``BENCH_BASELINE_WIDGETS=1`` it also shows the app's other widgets (the spec's
+``widgets``: the same kinds, labels and numbers of options, in the sidebar or the
+main area) doing nothing: what the page costs Streamlit before any of the app's logic.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
+WIDGETS = os.environ.get("BENCH_BASELINE_WIDGETS") == "1"
 SPEC_PATH = Path(
     os.environ.get("BENCH_BASELINE_SPEC")
     or Path(__file__).resolve().parent / "results" / "baseline_spec.json"
@@ -59,6 +64,31 @@ def figure(chart: dict[str, Any]) -> go.Figure:
     return fig
 
 
+def widget(where: Any, shape: dict[str, Any], n: int) -> None:
+    """One of the app's widgets, inert: same kind, label and number of options."""
+    kind, label, key = shape["kind"], shape["label"], f"w{n}"
+    options = [f"{label} {i}" for i in range(shape["options"])]
+    if kind == "slider":
+        where.slider(label, 1, 30, 30, key=key)
+    elif kind == "multiselect":
+        where.multiselect(label, options, key=key)
+    elif kind == "date_input":
+        where.date_input(label, (FIRST_DAY, FIRST_DAY + timedelta(days=2000)), key=key)
+    elif kind == "text_input":
+        where.text_input(label, key=key)
+    elif kind == "selectbox":
+        where.selectbox(label, options, index=None, key=key)
+    elif kind == "select_slider" and options:
+        where.select_slider(label, options, key=key)
+    elif kind == "toggle":
+        where.toggle(label, value=True, key=key)
+    elif kind == "file_uploader":
+        where.file_uploader(label, type=["json"], key=key)
+    elif kind == "popover":
+        with where.popover(label):
+            st.code("http://127.0.0.1/", language=None)
+
+
 def draw(charts: list[dict[str, Any]]) -> None:
     for chart in charts:
         st.plotly_chart(figure(chart), key=chart["name"], config=CONFIG)
@@ -77,7 +107,14 @@ view = st.sidebar.radio(
     horizontal=True,
 )
 charts = spec["views"][view or "Both"]
-main, _side = st.columns([3, 1.25], gap="medium")
+shapes = spec.get("widgets", []) if WIDGETS else []
+for n, shape in enumerate(shapes):
+    if shape["where"] == "sidebar":
+        widget(st.sidebar, shape, n)
+main, side = st.columns([3, 1.25], gap="medium")
+for n, shape in enumerate(shapes):
+    if shape["where"] == "main":
+        widget(side, shape, n)
 with main:
     draw(charts.get("", []))  # charts the app draws outside any tab
     for tab, name in zip(st.tabs(spec["tabs"]), spec["tabs"], strict=True):

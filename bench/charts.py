@@ -110,15 +110,50 @@ def charts_by_tab(at: AppTest) -> dict[str, list[ChartShape]]:
     return out
 
 
+# Widgets the baseline can mirror, besides the view radio it always has.
+WIDGET_KINDS = (
+    "slider",
+    "multiselect",
+    "date_input",
+    "text_input",
+    "selectbox",
+    "select_slider",
+    "toggle",
+    "file_uploader",
+    "popover",
+)
+
+
+def widget_shapes(at: AppTest) -> list[dict[str, Any]]:
+    """The app's other widgets after a run: where (sidebar or main), kind, option count."""
+    out: list[dict[str, Any]] = []
+    for where, block in (("sidebar", at.sidebar), ("main", at.main)):
+        for kind in WIDGET_KINDS:
+            for widget in block.get(kind):
+                options = getattr(widget.proto, "options", None)
+                out.append(
+                    {
+                        "where": where,
+                        "kind": kind,
+                        "label": str(getattr(widget, "label", None) or kind),
+                        "options": len(options) if options is not None else 0,
+                    }
+                )
+    return out
+
+
 def tab_labels(at: AppTest) -> list[str]:
     """The labels of the top-level tabs, in order."""
     return [tab.label for tab in at.tabs]
 
 
-def write_baseline_spec(layout: Layout, tabs: list[str], path: Path) -> None:
+def write_baseline_spec(
+    layout: Layout, tabs: list[str], path: Path, widgets: list[dict[str, Any]] | None = None
+) -> None:
     """Save the layout as the JSON the baseline app reads (plain dicts, no bench imports)."""
     doc = {
         "tabs": tabs,
+        "widgets": widgets or [],
         "views": {
             view: {tab: [asdict(c) for c in charts] for tab, charts in by_tab.items()}
             for view, by_tab in layout.items()

@@ -183,6 +183,25 @@ def ratio_section(results: dict[str, Any]) -> str:
                 ratios["filter_change_s"],
             ),
         ]
+        with_widgets = browser.get("ratios_to_baseline_with_widgets")
+        if with_widgets and "baseline_widgets" in browser:
+            other = browser["baseline_widgets"]
+            rows += [
+                _pair(
+                    "  open -> drawn, vs baseline + app's widgets",
+                    app,
+                    other,
+                    "navigation_s",
+                    with_widgets["navigation_s"],
+                ),
+                _pair(
+                    "  filter -> updated, vs baseline + widgets",
+                    app,
+                    other,
+                    "filter_change_s",
+                    with_widgets["filter_change_s"],
+                ),
+            ]
         for what in ("navigation", "filter_change"):
             for phase in ("wait", "script", "draw"):
                 key = f"{what}_phases_s"

@@ -183,8 +183,8 @@ def main(argv: list[str] | None = None) -> int:
         found: dict[str, Any] = {}
 
         def discover() -> dict[str, Any]:
-            layout, tabs = apptest.app_layout()
-            charts.write_baseline_spec(layout, tabs, spec_path)
+            layout, tabs, widgets = apptest.app_layout()
+            charts.write_baseline_spec(layout, tabs, spec_path, widgets)
             found.update(layout=layout, tabs=tabs)
             return {
                 view: {

@@ -142,3 +142,25 @@ def test_bad_arguments_are_refused(flag: str) -> None:
     )
     assert done.returncode == 2
     assert "--repeat" in done.stderr
+
+
+def test_the_baseline_with_widgets_mirrors_the_apps_widgets(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from streamlit.testing.v1 import AppTest
+
+    from bench import apptest, charts
+
+    monkeypatch.delenv("TIMELINE_DATA", raising=False)
+    layout, tabs, widgets = apptest.app_layout()
+    assert {w["kind"] for w in widgets} >= {"multiselect", "date_input", "file_uploader"}
+    spec = tmp_path / "spec.json"
+    charts.write_baseline_spec(layout, tabs, spec, widgets)
+    monkeypatch.setenv(charts.BASELINE_SPEC_ENV, str(spec))
+    monkeypatch.setenv("BENCH_BASELINE_WIDGETS", "1")
+    at = AppTest.from_file(str(ROOT / "bench" / "baseline_app.py"), default_timeout=60).run()
+    assert not at.exception
+    mirrored = charts.widget_shapes(at)
+    assert [(w["where"], w["kind"], w["options"]) for w in mirrored] == [
+        (w["where"], w["kind"], w["options"]) for w in widgets
+    ]
