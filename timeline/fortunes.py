@@ -190,8 +190,6 @@ def _signed_days(days: int) -> str:
     return f"{sign}{abs(days)} day{'s' if abs(days) != 1 else ''}"
 
 
-
-
 def _event_hover(index: DatasetIndex, ev: ProductionEvent, *, summary_lines: int = 6) -> str:
     when = index.dates[ev.id]
     return (
