@@ -28,6 +28,15 @@ WIDTHS = {1400: 900, 390: 844}  # viewport width -> height
 # Streamlit scrolls inside stMain, not the document, so Playwright's full_page sees
 # only the viewport: grow the viewport to the content height instead.
 CONTENT_HEIGHT_JS = "document.querySelector('[data-testid=stMain]')?.scrollHeight ?? 0"
+# Every chart on show has drawn: its SVG exists, and a map its land (fetched separately).
+CHARTS_DRAWN_JS = """
+() => [...document.querySelectorAll('.js-plotly-plot')]
+  .filter((el) => el.getBoundingClientRect().width > 0)
+  .every((el) => el.querySelector('.main-svg')
+    && (!el._fullLayout?.geo
+        || [...el.querySelectorAll('.geo path')]
+             .some((p) => (p.getAttribute('d') || '').length > 200)))
+"""
 
 
 def start_server(app_args: list[str], log: IO[bytes]) -> tuple[subprocess.Popen[bytes], str]:
@@ -69,7 +78,8 @@ def shoot(url: str, out_dir: Path, stem: str, fold: bool) -> None:
                 '[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000
             )
             page.wait_for_load_state("networkidle")
-            page.wait_for_timeout(1000)
+            page.wait_for_function(CHARTS_DRAWN_JS, timeout=30_000)
+            page.wait_for_timeout(500)
             content_height = page.evaluate(CONTENT_HEIGHT_JS)
             if not fold and content_height > height:
                 page.set_viewport_size({"width": width, "height": min(content_height, 10_000)})
