@@ -11,8 +11,6 @@ filter result is a boolean mask over those positions.
 
 from __future__ import annotations
 
-import threading
-import weakref
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -20,7 +18,7 @@ from dataclasses import dataclass, field
 import numpy as np
 import numpy.typing as npt
 
-from timeline.index import AnyEvent, DatasetIndex
+from timeline.index import AnyEvent, DatasetIndex, derived
 from timeline.models import PHASES, Phase, ProductionEvent
 
 Mask = npt.NDArray[np.bool_]
@@ -120,20 +118,10 @@ class Columns:
 
 PHASE_CODES: dict[Phase, int] = {p: n for n, p in enumerate(PHASES)}
 
-_BUILT: weakref.WeakKeyDictionary[DatasetIndex, Columns] = weakref.WeakKeyDictionary()
-_LOCK = threading.Lock()
-
 
 def columns_of(index: DatasetIndex) -> Columns:
-    """The columns of ``index``'s dataset, built on first use (one build per dataset,
-    however many sessions ask at once)."""
-    found = _BUILT.get(index)
-    if found is None:
-        with _LOCK:
-            found = _BUILT.get(index)
-            if found is None:
-                found = _BUILT[index] = build_columns(index)
-    return found
+    """The columns of ``index``'s dataset, built on first use, kept as long as the index."""
+    return derived(index, "columns", lambda: build_columns(index))
 
 
 def _pairs(linked: Sequence[Sequence[str]], codes: dict[str, int], first: int = 0) -> Pairs:

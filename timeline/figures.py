@@ -7,7 +7,6 @@ Every clickable point carries the event id (or, on the map, the location id) in
 from __future__ import annotations
 
 import math
-import weakref
 from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -17,7 +16,7 @@ import numpy as np
 import plotly.graph_objects as go
 
 from timeline.columns import Ints, columns_of
-from timeline.index import DatasetIndex
+from timeline.index import DatasetIndex, derived
 from timeline.links import map_links
 from timeline.models import PHASES, ProductionEvent, StoryEvent
 from timeline.style import MUTED, PHASE_COLOURS, PHASE_LABELS, PRODUCTION_COLOUR, STORY_COLOUR
@@ -36,15 +35,11 @@ MAX_LANES = 60
 MAX_PRODUCTION_EVENTS = 1500
 MAX_LINKS = 150
 
-# An event's hover text depends on the dataset alone, not on the filters: each is
-# made once per dataset (the first time it is drawn) and kept as long as the dataset.
-_HOVERS: weakref.WeakKeyDictionary[DatasetIndex, dict[str, str]] = weakref.WeakKeyDictionary()
-
 
 def _hover_once(index: DatasetIndex, event_id: str, make: Callable[[], str]) -> str:
-    made = _HOVERS.get(index)
-    if made is None:
-        made = _HOVERS.setdefault(index, {})
+    # An event's hover text depends on the dataset alone, not on the filters: each is
+    # made once per dataset (the first time it is drawn) and kept as long as the dataset.
+    made: dict[str, str] = derived(index, "hover texts", dict)
     text = made.get(event_id)
     if text is None:
         text = made[event_id] = make()

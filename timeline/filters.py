@@ -10,13 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from typing import Literal
 
 import numpy as np
 
 from timeline.columns import PHASE_CODES, Mask, columns_of
-from timeline.index import DatasetIndex
+from timeline.index import DatasetIndex, derived
 from timeline.models import Phase
 
 View = Literal["story", "production", "both"]
@@ -35,12 +34,16 @@ class Filters:
     until: int | None = None
 
 
-@lru_cache(maxsize=32)
 def hidden_by_shield(index: DatasetIndex, until: int | None) -> frozenset[str]:
     """Ids the spoiler shield hides: beats after ``until``, and production events tied
-    only to such beats. Events tied to no beat are never hidden."""
+    only to such beats. Events tied to no beat are never hidden. Worked out once per
+    dataset and beat."""
     if until is None:
         return frozenset()
+    return derived(index, ("spoiler shield", until), lambda: _hidden(index, until))
+
+
+def _hidden(index: DatasetIndex, until: int) -> frozenset[str]:
     beats = {e.id for e in index.story if e.order > until}
     production = {
         e.id for e in index.production if e.story_events and beats.issuperset(e.story_events)

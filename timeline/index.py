@@ -6,15 +6,20 @@ that none of them walks the raw records again on every rerun.
 
 from __future__ import annotations
 
+import threading
 import uuid
+import weakref
 from collections import defaultdict
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any, TypeVar
 
 from timeline import dates
 from timeline.models import Dataset, ProductionEvent, StoryEvent
 
 AnyEvent = StoryEvent | ProductionEvent
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, eq=False)
@@ -59,6 +64,23 @@ class DatasetIndex:
             min(d.earliest for d in self.dates.values()),
             max(d.latest for d in self.dates.values()),
         )
+
+
+# Values worked out from an index, kept exactly as long as the index: an lru_cache keyed
+# by the index would keep a dropped dataset (an old upload) alive.
+_DERIVED: weakref.WeakKeyDictionary[DatasetIndex, dict[Hashable, Any]] = weakref.WeakKeyDictionary()
+_DERIVED_LOCK = threading.RLock()  # re-entrant: one derived value may need another
+
+
+def derived(index: DatasetIndex, key: Hashable, make: Callable[[], T]) -> T:
+    """``make()``, worked out once per index and ``key`` (one build however many sessions
+    ask at once) and dropped with the index."""
+    with _DERIVED_LOCK:
+        found = _DERIVED.setdefault(index, {})
+        if key not in found:
+            found[key] = make()
+        value: T = found[key]
+        return value
 
 
 def _descendants(ds: Dataset) -> dict[str, frozenset[str]]:

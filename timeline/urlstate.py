@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from urllib.parse import urlencode
 
 from timeline.filters import Filters, View
 from timeline.fortunes import production_months
-from timeline.index import DatasetIndex
+from timeline.index import DatasetIndex, derived
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
 
 VIEW_PARAM = "view"
@@ -65,10 +64,13 @@ class Options:
     months: tuple[str, ...] = ()
 
     @classmethod
-    @lru_cache(maxsize=8)
     def for_index(cls, index: DatasetIndex) -> Options:
         """Options from a dataset (computed once per dataset): only phases and places that
         occur are offered."""
+        return derived(index, ("url options", cls), lambda: cls._of(index))
+
+    @classmethod
+    def _of(cls, index: DatasetIndex) -> Options:
         used_phases = {e.phase for e in index.production}
         return cls(
             views=tuple(CHRONOLOGY_LABELS.values()),

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gc
+import weakref
 from datetime import date
 
 import pytest
 
 from tests.builders import make_character, make_dataset, make_location, make_person
-from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of
-from timeline.index import DatasetIndex
+from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
+from timeline.index import DatasetIndex, derived
 
 
 def test_story_beats_are_in_narrative_order(island_index: DatasetIndex) -> None:
@@ -118,3 +120,37 @@ def test_date_span_is_none_without_production_events() -> None:
     document = make_dataset()
     document["events"] = [e for e in document["events"] if e["chronology"] == "story"]
     assert index_of(document).date_span is None
+
+
+def test_a_dropped_dataset_is_freed_with_everything_worked_out_from_it() -> None:
+    # Filters, URL options, the spoiler shield, hover texts and NumPy columns are all
+    # kept per dataset; none of them may keep an old dataset (an old upload) alive.
+    from timeline import figures
+    from timeline.filters import Filters, filter_events, hidden_by_shield
+    from timeline.urlstate import Options
+
+    index = index_of(island_document())
+    ids = filter_events(index, Filters(until=2, text="the"))
+    hidden_by_shield(index, 2)
+    Options.for_index(index)
+    figures.story_timeline(index, ids)
+    figures.production_timeline(index, ids)
+    figures.location_map(index, ids, links=True)
+    assert Options.for_index(index) is Options.for_index(index)  # worked out once
+    gone = weakref.ref(index)
+    del index
+    gc.collect()
+    assert gone() is None
+
+
+def test_derived_values_are_made_once_per_index_and_key() -> None:
+    index = index_of(island_document())
+    calls: list[str] = []
+
+    def make() -> str:
+        calls.append("made")
+        return "value"
+
+    assert derived(index, "k", make) == derived(index, "k", make) == "value"
+    assert derived(index_of(island_document()), "k", make) == "value"
+    assert calls == ["made", "made"]
