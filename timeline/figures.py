@@ -65,25 +65,19 @@ def figure_from(traces: list[Spec], layout: Spec) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def note_annotation(text: str) -> Spec:
-    """A short grey line above the plot, e.g. to say a chart shows a sample."""
-    return {
-        "text": hover_escape(text),
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 1.0,
-        "xanchor": "left",
-        "yanchor": "bottom",
-        "yshift": 24,
-        "showarrow": False,
-        "font": {"size": 12, "color": MUTED},
-    }
+def with_note(layout: Spec, text: str) -> None:
+    """Attach a note to show with the chart (say, that it shows a sample).
+
+    It travels in ``layout.meta`` (cached with the figure) for the page to show as text it
+    wraps: an annotation inside the figure would run off the side of a phone.
+    """
+    layout.setdefault("meta", {})["note"] = text
 
 
-def add_note(fig: go.Figure, text: str) -> None:
-    """:func:`note_annotation` added to a figure built from graph objects."""
-    fig.add_annotation(note_annotation(text))
+def note_of(fig: go.Figure) -> str:
+    """The note :func:`with_note` attached, or ``""``."""
+    meta = fig.layout.meta
+    return str(meta.get("note", "")) if isinstance(meta, dict) else ""
 
 
 def base_layout(*, height: int) -> Spec:
@@ -218,13 +212,11 @@ def story_timeline(
     if len(orders) <= 15:
         layout["xaxis"]["dtick"] = 1
     if len(beats) < n_beats or len(kept) < len(lane_counts):
-        layout["annotations"] = [
-            note_annotation(
-                f"Showing {len(beats):,} of {n_beats:,} beats in the {len(kept)} "
-                f"busiest of {len(lane_counts):,} lanes: narrow the filters to see every one."
-            )
-        ]
-        layout["margin"]["t"] = 70
+        with_note(
+            layout,
+            f"Showing {len(beats):,} of {n_beats:,} beats in the {len(kept)} busiest of "
+            f"{len(lane_counts):,} lanes: narrow the filters to see every one.",
+        )
     return figure_from(traces, layout)
 
 
@@ -464,17 +456,13 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     }
     layout |= {"barmode": "overlay", "bargap": 0}
     layout["legend"] = {"orientation": "h", "yanchor": "top", "y": -0.005, "x": 0}
-    layout["margin"] |= {"t": 70 if left_out else 40, "b": 40}
+    layout["margin"] |= {"t": 40, "b": 40}
     if left_out:
-        layout["title"] = {
-            "text": f"{left_out} earlier event{'s' if left_out > 1 else ''} off to the "
-            f"left: zoom out to see {'them' if left_out > 1 else 'it'}",
-            "font": {"size": 12, "color": MUTED},
-            "x": 0,
-            "xanchor": "left",
-            "y": 0.995,
-            "yanchor": "top",
-        }
+        with_note(
+            layout,
+            f"{left_out} earlier event{'s' if left_out > 1 else ''} off to the left: "
+            f"zoom out to see {'them' if left_out > 1 else 'it'}.",
+        )
     return figure_from(traces, layout)
 
 
@@ -512,13 +500,11 @@ def production_density(index: DatasetIndex, positions: Ints) -> go.Figure:
     layout = base_layout(height=150 + 34 * len(phases))
     layout["yaxis"] = {"categoryorder": "array", "categoryarray": list(reversed(phases))}
     layout["xaxis"] = {"type": "date", "gridcolor": "#EEEEEE"}
-    layout["annotations"] = [
-        note_annotation(
-            f"{len(positions):,} events: each dot counts a phase's events starting that month. "
-            "Narrow the filters to see the events one by one."
-        )
-    ]
-    layout["margin"]["t"] = 70
+    with_note(
+        layout,
+        f"{len(positions):,} events: each dot counts a phase's events starting that month. "
+        "Narrow the filters to see the events one by one.",
+    )
     return figure_from([trace], layout)
 
 
@@ -562,8 +548,13 @@ def _place_hover(name: str, chronology: str, count: int, titles: list[str]) -> s
     )
 
 
-def _marker_size(count: int) -> float:
-    return 9 + 7 * math.sqrt(count)
+MAX_MARKER_PX = 44
+
+
+def _marker_size(count: int, biggest: int) -> float:
+    """Area grows with the events at a place; the busiest place is at most MAX_MARKER_PX."""
+    scale = min(7.0, (MAX_MARKER_PX - 9) / math.sqrt(max(biggest, 1)))
+    return 9 + scale * math.sqrt(count)
 
 
 def map_bounds(
@@ -657,6 +648,7 @@ def location_map(
         ("story", "Story setting", "circle", STORY_COLOUR),
         ("production", "Real place (production)", "square-open", PRODUCTION_COLOUR),
     )
+    biggest = max(n for found in uses.values() for n in found.values())
     for chronology, name, symbol, colour in marks:
         found = uses[chronology]
         if not found:
@@ -670,7 +662,7 @@ def location_map(
                 "mode": "markers",
                 "name": name,
                 "marker": {
-                    "size": [_marker_size(found[i]) for i in loc_ids],
+                    "size": [_marker_size(found[i], biggest) for i in loc_ids],
                     "color": colour,
                     "symbol": symbol,
                     "opacity": 0.8 if chronology == "story" else 1.0,
@@ -691,13 +683,11 @@ def location_map(
     aspect = (lat_range[1] - lat_range[0]) / max(lon_range[1] - lon_range[0], 1e-6)
     layout = base_layout(height=int(min(620, max(340, 90 + 750 * aspect * 1.25))))
     if len(drawn) < len(joined):
-        layout["annotations"] = [
-            note_annotation(
-                f"Lines show the {len(drawn)} set → filmed-at pairs shared by the most "
-                f"beats, of {len(joined):,}: narrow the filters to see the rest."
-            )
-        ]
-        layout["margin"]["t"] = 70
+        with_note(
+            layout,
+            f"Lines show the {len(drawn)} set → filmed-at pairs shared by the most beats, "
+            f"of {len(joined):,}: narrow the filters to see the rest.",
+        )
     layout["geo"] = {
         "projection": {"type": "natural earth"},
         "resolution": 50,

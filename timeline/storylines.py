@@ -19,8 +19,8 @@ from timeline.figures import (
     base_layout,
     empty_figure,
     figure_from,
-    note_annotation,
     shown_beats,
+    with_note,
 )
 from timeline.index import DatasetIndex
 from timeline.models import StoryEvent
@@ -191,12 +191,10 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             }
         )
     if len(beats) < n_beats or len(kept) < len(appearances):
-        labels.append(
-            note_annotation(
-                f"Showing {len(beats):,} of {n_beats:,} beats and the {len(kept)} "
-                f"busiest of {len(appearances):,} characters: narrow the filters to see "
-                "every one."
-            )
+        with_note(
+            spec,
+            f"Showing {len(beats):,} of {n_beats:,} beats and the {len(kept)} busiest of "
+            f"{len(appearances):,} characters: narrow the filters to see every one.",
         )
     spec["annotations"] = labels
     spec["yaxis"] = {

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import plotly.graph_objects as go
 import streamlit as st
 
 from timeline.details import describe, event_label
 from timeline.export import export_json
-from timeline.figures import StoryLanes
+from timeline.figures import StoryLanes, note_of
 from timeline.filters import Filters
 from timeline.fortunes import (
     events_in_month,
@@ -119,7 +120,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
         )
         lanes: StoryLanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
         st.plotly_chart(
-            figure("story", index, ids, lanes=lanes),
+            _noted(figure("story", index, ids, lanes=lanes)),
             key="story_chart",
             on_select=lambda: on_event_click("story_chart"),
             selection_mode="points",
@@ -128,7 +129,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
     if filters.view in ("production", "both"):
         st.subheader("Production", anchor=False)
         st.plotly_chart(
-            figure("production", index, ids),
+            _noted(figure("production", index, ids)),
             key="production_chart",
             on_select=lambda: on_event_click("production_chart"),
             selection_mode="points",
@@ -137,10 +138,18 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
     st.caption("Click a point or bar to read the event.")
 
 
+def _noted(fig: go.Figure) -> go.Figure:
+    """Show the figure's note (a sample, a cap) as a caption above it; the figure itself."""
+    note = note_of(fig)
+    if note:
+        st.caption(markdown_escape(note))
+    return fig
+
+
 def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     """One line per character through the story; characters in a scene run together."""
     st.plotly_chart(
-        figure("storylines", index, ids),
+        _noted(figure("storylines", index, ids)),
         key="storylines_chart",
         on_select=lambda: on_event_click("storylines_chart"),
         selection_mode="points",
@@ -219,12 +228,14 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         bind="query-params",
     )
     st.plotly_chart(
-        figure(
-            "map",
-            index,
-            ids,
-            focus=zoom == ZOOM_LABELS[1],
-            links=show_links and month == ALL_MONTHS,
+        _noted(
+            figure(
+                "map",
+                index,
+                ids,
+                focus=zoom == ZOOM_LABELS[1],
+                links=show_links and month == ALL_MONTHS,
+            )
         ),
         key="map_chart",
         on_select=lambda: on_place_click("map_chart", index.location_names),

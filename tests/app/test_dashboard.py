@@ -221,3 +221,22 @@ def test_the_headline_counts_story_and_production_events_shown(
     )
     assert expected in [m.value for m in at.markdown]
     assert shown
+
+
+def test_a_charts_note_is_a_caption_above_it(
+    run_app: RunApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import figures
+    from ui.state import clear_figure_cache
+
+    monkeypatch.setattr(figures, "MAX_STORY_BEATS", 2)
+    clear_figure_cache()  # built with the usual cap by earlier tests
+    try:
+        at = run_app({"tab": "Timelines", "view": "Story"})
+    finally:
+        clear_figure_cache()
+    assert not at.exception
+    story = [e for e in json.loads(EXAMPLE.read_text())["events"] if e["chronology"] == "story"]
+    captions = [c.value for c in at.caption]
+    assert any(c.startswith(f"Showing 2 of {len(story)} beats") for c in captions), captions
+    assert not chart(at, "story_chart")["layout"].get("annotations")

@@ -250,7 +250,8 @@ def outlier_index() -> DatasetIndex:
 def test_a_far_earlier_event_is_left_off_the_initial_view(outlier_index: DatasetIndex) -> None:
     fig = figures.production_timeline(outlier_index, PRODUCTION_IDS)
     assert date.fromisoformat(fig.layout.xaxis.range[0]) > date(1912, 12, 31)
-    assert fig.layout.title.text.startswith("1 earlier event off to the left")
+    assert figures.note_of(fig).startswith("1 earlier event off to the left")
+    assert fig.layout.title.text is None  # told beside the chart, not inside it
 
 
 def test_a_far_earlier_event_is_still_drawn(outlier_index: DatasetIndex) -> None:
@@ -260,7 +261,7 @@ def test_a_far_earlier_event_is_still_drawn(outlier_index: DatasetIndex) -> None
 
 def test_no_note_without_outliers(island_index: DatasetIndex) -> None:
     fig = figures.production_timeline(island_index, PRODUCTION_IDS)
-    assert fig.layout.title.text is None
+    assert figures.note_of(fig) == ""
     assert date.fromisoformat(fig.layout.xaxis.range[0]) < date(2022, 1, 1)
 
 
@@ -379,8 +380,8 @@ def test_too_many_beats_are_thinned_with_a_note(
     fig = figures.story_timeline(island_index, STORY_IDS)
     # Evenly spread through the story, not its first two beats.
     assert set(clicked_ids(fig)) == {STORY_IDS[0], STORY_IDS[2]}
-    note = fig.layout.annotations[0].text
-    assert note.startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+    assert figures.note_of(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+    assert not fig.layout.annotations  # told beside the chart, not inside it
 
 
 def test_too_many_production_events_become_monthly_counts(
@@ -391,7 +392,7 @@ def test_too_many_production_events_become_monthly_counts(
     (trace,) = fig.data
     counts = [int(text.rsplit(": ", 1)[1].split()[0]) for text in trace.hovertext]
     assert sum(counts) == len(PRODUCTION_IDS)
-    assert fig.layout.annotations[0].text.startswith(f"{len(PRODUCTION_IDS)} events: each dot")
+    assert figures.note_of(fig).startswith(f"{len(PRODUCTION_IDS)} events: each dot")
 
 
 # --- every figure is one Plotly accepts ---------------------------------------------------
@@ -446,7 +447,7 @@ def test_map_link_lines_join_settings_to_filming_places(island_index: DatasetInd
         for coord in ((places[a].lat, places[a].lon), (places[b].lat, places[b].lon), (None, None))
     ]
     assert list(zip(lines.lat, lines.lon, strict=True)) == expected
-    assert not fig.layout.annotations  # all drawn: no note
+    assert figures.note_of(fig) == ""  # all drawn: no note
 
 
 def test_too_many_link_lines_keep_the_most_shared_with_a_note(
@@ -462,8 +463,7 @@ def test_too_many_link_lines_keep_the_most_shared_with_a_note(
     fig = figures.location_map(index, ALL_IDS, links=True)
     (lines,) = [t for t in fig.data if t.mode == "lines"]
     assert len(lines.lat) == 3  # one segment: the first pair, then a break
-    note = fig.layout.annotations[0].text
-    assert f"of {len(pairs)}" in note
+    assert f"of {len(pairs)}:" in figures.note_of(fig)
 
 
 def test_no_link_lines_unless_asked(island_index: DatasetIndex) -> None:
@@ -525,3 +525,21 @@ def test_every_chart_comes_with_streamlits_selection_settings(
             "closest",
             "pan",
         )
+
+
+def test_map_markers_stay_a_readable_size_however_busy_a_place() -> None:
+    # One place with 400 production events, one with 1: sizes keep their order, and the
+    # busiest stays within MAX_MARKER_PX instead of covering the map.
+    document = island_document()
+    template = next(e for e in document["events"] if e["id"] == "shoot-orkney")
+    document["events"] += [
+        {**template, "id": f"extra-{n}", "story_events": [], "locations": ["glasgow"]}
+        for n in range(400)
+    ]
+    index = index_of(document)
+    fig = figures.location_map(index, tuple(index.events))
+    sizes = [s for t in fig.data if t.mode == "markers" for s in t.marker.size]
+    assert max(sizes) <= figures.MAX_MARKER_PX
+    trace = map_traces(fig)["Real place (production)"]
+    size = dict(zip((row[0] for row in trace.customdata), trace.marker.size, strict=True))
+    assert size["glasgow"] == max(sizes) > size["stromness"]

@@ -105,3 +105,14 @@ def test_storylines_survive_plotly_validation_unchanged(island_index: DatasetInd
     # accept it and change nothing in it.
     spec = storylines_figure(island_index, STORY_IDS).to_dict()
     assert go.Figure(spec).to_dict() == spec
+
+
+def test_too_many_beats_are_a_sample_with_a_note(
+    island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from timeline import figures, storylines
+
+    monkeypatch.setattr(storylines, "MAX_BEATS", 2)
+    fig = storylines_figure(island_index, STORY_IDS)
+    assert figures.note_of(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+    assert all("Showing" not in a.text for a in fig.layout.annotations)
