@@ -28,9 +28,11 @@ WIDTHS = {1400: 900, 390: 844}  # viewport width -> height
 # Streamlit scrolls inside stMain, not the document, so Playwright's full_page sees
 # only the viewport: grow the viewport to the content height instead.
 CONTENT_HEIGHT_JS = "document.querySelector('[data-testid=stMain]')?.scrollHeight ?? 0"
-# Every chart on show has drawn: its SVG exists, and a map its land (fetched separately).
+# No element is still loading its code (a skeleton), and every chart on show has drawn:
+# its SVG exists, and a map its land (fetched separately).
 CHARTS_DRAWN_JS = """
-() => [...document.querySelectorAll('.js-plotly-plot')]
+() => !document.querySelector('[data-testid="stSkeleton"]')
+  && [...document.querySelectorAll('.js-plotly-plot')]
   .filter((el) => el.getBoundingClientRect().width > 0)
   .every((el) => el.querySelector('.main-svg')
     && (!el._fullLayout?.geo
