@@ -136,7 +136,8 @@ def _texts(events: Sequence[AnyEvent]) -> tuple[str, list[int]]:
     """Every event's "title\nsummary" casefolded, each followed by a NUL; and the starts."""
     raw = [f"{e.title}\n{e.summary}\0" for e in events]
     text = "".join(raw).casefold()
-    # Casefolding can lengthen a text (ß -> ss): then fold them one by one.
+    # Casefolding can lengthen a text (ß -> ss), never shorten one: if the total is
+    # unchanged so is every part; otherwise fold them one by one.
     if len(text) != sum(map(len, raw)):
         raw = [t.casefold() for t in raw]
         text = "".join(raw)
@@ -195,18 +196,11 @@ def build_columns(index: DatasetIndex) -> Columns:
 
 
 def shown_production(
-    index: DatasetIndex,
-    ids: tuple[str, ...],
-    phases: Iterable[Phase] = (),
-    *,
-    placed: bool = False,
+    index: DatasetIndex, ids: tuple[str, ...], phases: Iterable[Phase] = ()
 ) -> list[ProductionEvent]:
-    """The production events among ``ids``, in date order: of ``phases`` only (all
-    phases when empty), and only those with a place when ``placed``."""
+    """The production events among ``ids``, in date order; of ``phases`` only, if given."""
     cols = columns_of(index)
     keep = cols.mask_of(ids)[cols.n_story :]
     if phases:
         keep &= np.isin(cols.phase[cols.n_story :], [PHASE_CODES[p] for p in phases])
-    if placed:
-        keep &= cols.places_of_event[cols.n_story :]
     return [index.production[k] for k in np.flatnonzero(keep).tolist()]
