@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections import defaultdict
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any, Literal, TypeVar
 
@@ -65,19 +66,47 @@ def figure_from(traces: list[Spec], layout: Spec) -> go.Figure:
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
 
 
-def with_note(layout: Spec, text: str) -> None:
-    """Attach a note to show with the chart (say, that it shows a sample).
+@dataclass(frozen=True)
+class ChartNotes:
+    """What a chart says in words, for the app to show above it where text wraps.
 
-    It travels in ``layout.meta`` (cached with the figure) for the page to show as text it
-    wraps: an annotation inside the figure would run off the side of a phone.
+    ``headline`` is the chart's main finding (may be empty); each of ``lines`` is a
+    sentence: what the chart shows, how to read it, and what it leaves out (a sample,
+    a cap). Plain text, not yet escaped for Markdown. Text inside a figure would run
+    off the side of a phone.
     """
-    layout.setdefault("meta", {})["note"] = text
+
+    headline: str = ""
+    lines: tuple[str, ...] = ()
 
 
-def note_of(fig: go.Figure) -> str:
-    """The note :func:`with_note` attached, or ``""``."""
-    meta = fig.layout.meta
-    return str(meta.get("note", "")) if isinstance(meta, dict) else ""
+def _notes_meta(notes: ChartNotes) -> Spec:
+    return {"notes": {"headline": notes.headline, "lines": list(notes.lines)}}
+
+
+def attach_notes(fig: go.Figure, notes: ChartNotes) -> go.Figure:
+    """Carry ``notes`` in the figure (``layout.meta``), so they are cached along with it."""
+    fig.update_layout(meta=_notes_meta(notes))
+    return fig
+
+
+def with_note(layout: Spec, text: str) -> None:
+    """Add a note line to a layout being built (see :class:`ChartNotes`)."""
+    found = notes_of_meta(layout.get("meta"))
+    layout["meta"] = _notes_meta(ChartNotes(found.headline, (*found.lines, text)))
+
+
+def notes_of(fig: go.Figure) -> ChartNotes:
+    """The notes attached to a figure; none when it has none."""
+    return notes_of_meta(fig.layout.meta)
+
+
+def notes_of_meta(meta: object) -> ChartNotes:
+    """The notes held in a ``layout.meta`` value (a dict, or anything else: none)."""
+    notes = meta.get("notes") if isinstance(meta, dict) else None
+    if not isinstance(notes, dict):
+        return ChartNotes()
+    return ChartNotes(str(notes.get("headline", "")), tuple(map(str, notes.get("lines", ()))))
 
 
 def base_layout(*, height: int) -> Spec:

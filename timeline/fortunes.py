@@ -31,7 +31,14 @@ from plotly.subplots import make_subplots
 
 from timeline.columns import Mask, columns_of, shown_production
 from timeline.dates import FuzzyDate
-from timeline.figures import _layout, empty_figure, thin, view_range_of
+from timeline.figures import (
+    ChartNotes,
+    _layout,
+    attach_notes,
+    empty_figure,
+    thin,
+    view_range_of,
+)
 from timeline.index import DatasetIndex
 from timeline.models import Measure, Phase, ProductionEvent
 from timeline.style import MUTED, PHASE_COLOURS
@@ -354,34 +361,6 @@ def _empty(message: str) -> go.Figure:
     return fig
 
 
-@dataclass(frozen=True)
-class ChartNotes:
-    """What a chart says in words, for the app to show above it where text wraps.
-
-    ``headline`` is the chart's main finding (may be empty); each of ``lines`` is a
-    sentence: what the chart shows, how to read it, and what it leaves out. Plain
-    text, not yet escaped for Markdown.
-    """
-
-    headline: str = ""
-    lines: tuple[str, ...] = ()
-
-
-def _attach(fig: go.Figure, notes: ChartNotes) -> go.Figure:
-    """Carry ``notes`` in the figure (``layout.meta``), so they are cached along with it."""
-    fig.update_layout(meta={"notes": {"headline": notes.headline, "lines": list(notes.lines)}})
-    return fig
-
-
-def notes_of(fig: go.Figure) -> ChartNotes:
-    """The notes a builder of this module attached to its figure; none for an empty chart."""
-    meta = fig.layout.meta
-    notes = meta.get("notes") if isinstance(meta, dict) else None
-    if not isinstance(notes, dict):
-        return ChartNotes()
-    return ChartNotes(str(notes.get("headline", "")), tuple(map(str, notes.get("lines", ()))))
-
-
 def _plural(n: int, word: str) -> str:
     return f"{n} {word}{'s' if n != 1 else ''}"
 
@@ -595,7 +574,7 @@ def release_slips(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     )
     _pixel_rows(fig, height)
     fig.update_yaxes(range=[height, 0])
-    return _attach(fig, _release_notes(slips))
+    return attach_notes(fig, _release_notes(slips))
 
 
 def _slip_key(slips: _Slips) -> str:
@@ -877,7 +856,7 @@ def box_office_run(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     _pixel_rows(fig, height)
     fig.update_layout(barmode="overlay")
     fig.update_yaxes(range=[height, 0])
-    return _attach(fig, _box_office_notes(run))
+    return attach_notes(fig, _box_office_notes(run))
 
 
 def _box_office_key(run: _Run) -> str:
@@ -1051,7 +1030,7 @@ def reception_scores(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     if rec.awards:
         most = max(m.value for _, m in rec.awards)
         fig.update_xaxes(range=[0, max(most, 1) * 1.25], visible=False, row=len(groups), col=1)
-    return _attach(fig, _reception_notes(rec))
+    return attach_notes(fig, _reception_notes(rec))
 
 
 def reception_notes(index: DatasetIndex, ids: tuple[str, ...]) -> ChartNotes:

@@ -9,11 +9,10 @@ import streamlit as st
 
 from timeline.details import describe, event_label
 from timeline.export import export_json
-from timeline.figures import StoryLanes, note_of
+from timeline.figures import StoryLanes, notes_of
 from timeline.filters import Filters
 from timeline.fortunes import (
     events_in_month,
-    notes_of,
     production_months,
 )
 from timeline.index import DatasetIndex
@@ -139,10 +138,13 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
 
 
 def _noted(fig: go.Figure) -> go.Figure:
-    """Show the figure's note (a sample, a cap) as a caption above it; the figure itself."""
-    note = note_of(fig)
-    if note:
-        st.caption(markdown_escape(note))
+    """Show the figure's notes above it, where text wraps at any width; the figure itself."""
+    notes = notes_of(fig)
+    if notes.headline:
+        st.markdown(f"**{markdown_escape(notes.headline)}**")
+    if notes.lines:
+        # One caption, a line per note: a Markdown hard break between them.
+        st.caption("  \n".join(markdown_escape(line) for line in notes.lines))
     return fig
 
 
@@ -261,15 +263,8 @@ def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     )
     for title, builder, key in charts:
         st.subheader(title, anchor=False)
-        chart = figure(builder, index, ids)
-        notes = notes_of(chart)
-        if notes.headline:
-            st.markdown(f"**{markdown_escape(notes.headline)}**")
-        if notes.lines:
-            # One caption, a line per note: a Markdown hard break between them.
-            st.caption("  \n".join(markdown_escape(line) for line in notes.lines))
         st.plotly_chart(
-            chart,
+            _noted(figure(builder, index, ids)),
             key=key,
             on_select=lambda key=key: on_event_click(key),
             selection_mode="points",

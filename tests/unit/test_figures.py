@@ -36,6 +36,11 @@ def clickable(fig: go.Figure) -> list[Any]:
     return [t for t in fig.data if t.customdata is not None]
 
 
+def note(fig: go.Figure) -> str:
+    """The chart's note lines (shown above it), one string."""
+    return "\n".join(figures.notes_of(fig).lines)
+
+
 def clicked_ids(fig: go.Figure) -> list[str]:
     """Every id a click on the figure can return, once per drawn point."""
     return [row[0] for t in clickable(fig) for row in t.customdata]
@@ -250,7 +255,7 @@ def outlier_index() -> DatasetIndex:
 def test_a_far_earlier_event_is_left_off_the_initial_view(outlier_index: DatasetIndex) -> None:
     fig = figures.production_timeline(outlier_index, PRODUCTION_IDS)
     assert date.fromisoformat(fig.layout.xaxis.range[0]) > date(1912, 12, 31)
-    assert figures.note_of(fig).startswith("1 earlier event off to the left")
+    assert note(fig).startswith("1 earlier event off to the left")
     assert fig.layout.title.text is None  # told beside the chart, not inside it
 
 
@@ -261,7 +266,7 @@ def test_a_far_earlier_event_is_still_drawn(outlier_index: DatasetIndex) -> None
 
 def test_no_note_without_outliers(island_index: DatasetIndex) -> None:
     fig = figures.production_timeline(island_index, PRODUCTION_IDS)
-    assert figures.note_of(fig) == ""
+    assert note(fig) == ""
     assert date.fromisoformat(fig.layout.xaxis.range[0]) < date(2022, 1, 1)
 
 
@@ -380,7 +385,7 @@ def test_too_many_beats_are_thinned_with_a_note(
     fig = figures.story_timeline(island_index, STORY_IDS)
     # Evenly spread through the story, not its first two beats.
     assert set(clicked_ids(fig)) == {STORY_IDS[0], STORY_IDS[2]}
-    assert figures.note_of(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+    assert note(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
     assert not fig.layout.annotations  # told beside the chart, not inside it
 
 
@@ -392,7 +397,7 @@ def test_too_many_production_events_become_monthly_counts(
     (trace,) = fig.data
     counts = [int(text.rsplit(": ", 1)[1].split()[0]) for text in trace.hovertext]
     assert sum(counts) == len(PRODUCTION_IDS)
-    assert figures.note_of(fig).startswith(f"{len(PRODUCTION_IDS)} events: each dot")
+    assert note(fig).startswith(f"{len(PRODUCTION_IDS)} events: each dot")
 
 
 # --- every figure is one Plotly accepts ---------------------------------------------------
@@ -447,7 +452,7 @@ def test_map_link_lines_join_settings_to_filming_places(island_index: DatasetInd
         for coord in ((places[a].lat, places[a].lon), (places[b].lat, places[b].lon), (None, None))
     ]
     assert list(zip(lines.lat, lines.lon, strict=True)) == expected
-    assert figures.note_of(fig) == ""  # all drawn: no note
+    assert note(fig) == ""  # all drawn: no note
 
 
 def test_too_many_link_lines_keep_the_most_shared_with_a_note(
@@ -463,7 +468,7 @@ def test_too_many_link_lines_keep_the_most_shared_with_a_note(
     fig = figures.location_map(index, ALL_IDS, links=True)
     (lines,) = [t for t in fig.data if t.mode == "lines"]
     assert len(lines.lat) == 3  # one segment: the first pair, then a break
-    assert f"of {len(pairs)}:" in figures.note_of(fig)
+    assert f"of {len(pairs)}:" in note(fig)
 
 
 def test_no_link_lines_unless_asked(island_index: DatasetIndex) -> None:

@@ -17,7 +17,7 @@ import plotly.graph_objects as go
 import pytest
 
 from tests.builders import make_dataset, make_measure, make_production
-from timeline import dates, fortunes
+from timeline import dates, figures, fortunes
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import load_bytes
 from timeline.models import Measure, ProductionEvent
@@ -496,7 +496,7 @@ def test_slips_without_planned_dates_is_an_empty_figure(ids: tuple[str, ...] | N
     assert is_empty(fig)
     assert "has a planned date" in plain(fig.layout.annotations[0].text)
     assert fortunes.release_notes(index, all_ids(index) if ids is None else ids) == (
-        fortunes.ChartNotes()
+        figures.ChartNotes()
     )
 
 
@@ -794,7 +794,7 @@ def test_box_office_without_amounts_is_an_empty_figure(events: list[dict[str, An
     fig = fortunes.box_office_run(index, all_ids(index))
     assert is_empty(fig)
     assert "No box-office figures" in plain(fig.layout.annotations[0].text)
-    assert fortunes.box_office_notes(index, all_ids(index)) == fortunes.ChartNotes()
+    assert fortunes.box_office_notes(index, all_ids(index)) == figures.ChartNotes()
 
 
 # --- 3. reception ---------------------------------------------------------------------------
@@ -883,7 +883,7 @@ def test_a_rating_without_a_scale_is_left_out_with_a_note() -> None:
 
 def test_reception_notes_show_how_a_rating_is_rescaled(reception: DatasetIndex) -> None:
     notes = fortunes.reception_notes(reception, all_ids(reception))
-    assert notes == fortunes.ChartNotes(
+    assert notes == figures.ChartNotes(
         lines=(
             "Scores on one scale of 100: percentages as they are, ratings rescaled (8/10 → 80).",
         )
@@ -948,7 +948,7 @@ def test_reception_without_scores_is_an_empty_figure(events: list[dict[str, Any]
     fig = fortunes.reception_scores(index, all_ids(index))
     assert is_empty(fig)
     assert "No review scores" in plain(fig.layout.annotations[0].text)
-    assert fortunes.reception_notes(index, all_ids(index)) == fortunes.ChartNotes()
+    assert fortunes.reception_notes(index, all_ids(index)) == figures.ChartNotes()
 
 
 # --- 4. month by month ----------------------------------------------------------------------
@@ -1093,7 +1093,7 @@ def test_example_dataset_gives_empty_figures() -> None:
     for builder in (fortunes.release_slips, fortunes.box_office_run, fortunes.reception_scores):
         assert is_empty(builder(index, all_ids(index)))
     for notes in (fortunes.release_notes, fortunes.box_office_notes, fortunes.reception_notes):
-        assert notes(index, all_ids(index)) == fortunes.ChartNotes()
+        assert notes(index, all_ids(index)) == figures.ChartNotes()
 
 
 # --- layout: rows that fit any width ---------------------------------------------------------
@@ -1115,16 +1115,16 @@ def test_each_figure_carries_its_notes(shipped: DatasetIndex, builder: Any, note
     ids = all_ids(shipped)
     expected = notes(shipped, ids)
     assert expected.lines
-    assert fortunes.notes_of(builder(shipped, ids)) == expected
+    assert figures.notes_of(builder(shipped, ids)) == expected
     # They survive the figure's JSON, as a cache or a copy might hold it.
-    assert fortunes.notes_of(go.Figure(builder(shipped, ids).to_plotly_json())) == expected
+    assert figures.notes_of(go.Figure(builder(shipped, ids).to_plotly_json())) == expected
 
 
 @pytest.mark.parametrize(("builder", "notes"), WITH_NOTES)
 def test_an_empty_figure_carries_no_notes(builder: Any, notes: Any) -> None:
     index = index_of()
-    assert fortunes.notes_of(builder(index, all_ids(index))) == fortunes.ChartNotes()
-    assert fortunes.notes_of(go.Figure()) == fortunes.ChartNotes()
+    assert figures.notes_of(builder(index, all_ids(index))) == figures.ChartNotes()
+    assert figures.notes_of(go.Figure()) == figures.ChartNotes()
 
 
 def mark_half_height(t: Any) -> float:

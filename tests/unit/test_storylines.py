@@ -114,5 +114,5 @@ def test_too_many_beats_are_a_sample_with_a_note(
 
     monkeypatch.setattr(storylines, "MAX_BEATS", 2)
     fig = storylines_figure(island_index, STORY_IDS)
-    assert figures.note_of(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+    assert "\n".join(figures.notes_of(fig).lines).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
     assert all("Showing" not in a.text for a in fig.layout.annotations)
