@@ -16,9 +16,11 @@ import plotly.graph_objects as go
 import streamlit as st
 
 from timeline import figures, fortunes, storylines
+from timeline.columns import columns_of
 from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
+from timeline.models import Dataset
 from timeline.text import markdown_escape
 from timeline.urlstate import (
     ALL_MONTHS,
@@ -63,7 +65,15 @@ _UPLOAD_ERROR = "_upload_error"
 def _index_for(path: str, mtime_ns: int, size: int) -> DatasetIndex:
     # The index is frozen and never mutated, so one copy can serve every session;
     # mtime and size in the key reload the file when it changes on disk.
-    return build_index(load_path(path))
+    return _indexed(load_path(path))
+
+
+def _indexed(dataset: Dataset) -> DatasetIndex:
+    """The dataset's index, with its columns built now, while the loading spinner shows,
+    rather than in the middle of the first page."""
+    index = build_index(dataset)
+    columns_of(index)
+    return index
 
 
 def load_index(path: Path) -> DatasetIndex:
@@ -106,7 +116,7 @@ def on_upload(max_bytes: int, default: Path) -> None:
         return
     try:
         check_size(file.size, file.name, max_bytes)
-        index = build_index(load_bytes(file.getvalue(), file.name, max_bytes=max_bytes))
+        index = _indexed(load_bytes(file.getvalue(), file.name, max_bytes=max_bytes))
     except DatasetError as exc:
         st.session_state[_UPLOAD_ERROR] = exc
         return
