@@ -51,6 +51,9 @@ CHROMIUM_ARGS = [
     "--no-proxy-server",  # loopback only, whatever *_proxy says
 ]
 HEALTH_TIMEOUT_S = 60.0
+# Page loads and filter changes vary by a tenth or more from one to the next on a
+# busy machine: take the median of more rounds than --repeat (each takes ~2 s).
+ROUNDS_PER_REPEAT = 2
 DRAW_TIMEOUT_MS = 90_000
 _http = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
@@ -310,7 +313,7 @@ def measure(times: int, spec_path: Path, points: Mapping[str, list[int]]) -> dic
             one_session[visitor.server.name] = visitor.server.rss()
             visitor.change_filter()
             visitor.forget()
-        for i in range(times):
+        for i in range(ROUNDS_PER_REPEAT * times):
             for visitor in visitors[i % 3 :] + visitors[: i % 3]:  # each goes first in turn
                 visitor.round()
         end = {s.name: s.rss() for s in servers}
