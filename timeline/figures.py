@@ -255,12 +255,9 @@ def view_range(starts: list[date], ends: list[date]) -> tuple[date, date, int]:
     One event decades before the rest (a bridge built in 1912 in a 2020s production)
     would squeeze everything else into a sliver; it stays on the chart, off to the left.
     """
-    ordered = sorted(starts)
-    q1, q3 = ordered[len(ordered) // 4], ordered[(3 * len(ordered)) // 4]
-    spread = max((q3 - q1).days, 365)
-    fence = q1 - timedelta(days=3 * spread)
-    kept = [d for d in ordered if d >= fence]
-    return kept[0], max(ends), len(ordered) - len(kept)
+    return view_range_of(
+        np.array([d.toordinal() for d in starts]), np.array([d.toordinal() for d in ends])
+    )
 
 
 def view_range_of(starts: Ints, ends: Ints) -> tuple[date, date, int]:
@@ -268,9 +265,8 @@ def view_range_of(starts: Ints, ends: Ints) -> tuple[date, date, int]:
     ordered = np.sort(starts)
     q1, q3 = int(ordered[len(ordered) // 4]), int(ordered[(3 * len(ordered)) // 4])
     fence = q1 - 3 * max(q3 - q1, 365)
-    first = int(ordered[np.searchsorted(ordered, fence)])
-    left_out = int(np.searchsorted(ordered, fence))
-    return date.fromordinal(first), date.fromordinal(int(ends.max())), left_out
+    left_out = int(np.searchsorted(ordered, fence))  # the first start on or after the fence
+    return date.fromordinal(int(ordered[left_out])), date.fromordinal(int(ends.max())), left_out
 
 
 def _pack_rows(spans: list[tuple[date, date]], min_gap: timedelta) -> list[int]:
