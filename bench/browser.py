@@ -1,15 +1,22 @@
 """Section 4: the app and the baseline app served by ``streamlit run``, in headless Chromium.
 
-Two servers on free 127.0.0.1 ports (the app on the shipped data, the baseline
-on the chart shapes read from it), one Chromium, one browser context per server
-(so each keeps its own HTTP cache, as a returning visitor has). Per round, for
-each server in turn (alternating which goes first):
+Three servers on free 127.0.0.1 ports: the app on the shipped data; the baseline
+(``bench/baseline_app.py``: the app's charts, points and widgets, no logic), the
+floor the budgets are measured against; and the baseline without the widgets
+(charts only), reported to show what Streamlit's widgets alone cost. One
+Chromium, one browser context per server, so each keeps its own HTTP cache, as a
+returning visitor has. Nothing intercepts requests (Playwright's routing would
+turn that cache off): Chromium resolves no host name but 127.0.0.1, and a request
+to any other host fails the run. Per round, for each server in turn (each goes
+first in turn):
 
 * navigation: ``goto ?view=Story`` until every chart a visitor sees has drawn
   SVG points, each with its expected number of points, and Streamlit's
   ``stApp`` says the script is ``notRunning``;
 * filter change: click ``Production`` on the sidebar's Chronology radio until
-  the charts shown are the Production ones, drawn, and the run has finished.
+  the charts shown are the Production ones, drawn, and the run has finished;
+* first visit: the same navigation in a new browser context, nothing cached, as
+  for someone opening a shared link for the first time.
 
 A warm-up round is not counted; right after its page is drawn, the server's
 RSS (``/proc/<pid>/status`` VmRSS) is the memory for one session.
@@ -18,7 +25,6 @@ RSS (``/proc/<pid>/status`` VmRSS) is the memory for one session.
 from __future__ import annotations
 
 import os
-import re
 import statistics
 import subprocess
 import time
@@ -32,11 +38,18 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bench.apptest import CHANGED_VIEW, START_VIEW, VIEW_KEY
-from bench.charts import BASELINE_SPEC_ENV
+from bench.charts import BASELINE_SPEC_ENV, CHARTS_ONLY_ENV
 from bench.common import PYTHON, RESULTS, ROOT, Stats, clean_env, free_port, proc_status
 
 if TYPE_CHECKING:
-    from playwright.sync_api import BrowserContext, Page, Route, WebSocket
+    from playwright.sync_api import (
+        Browser,
+        BrowserContext,
+        Page,
+        Request,
+        ViewportSize,
+        WebSocket,
+    )
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -49,12 +62,20 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
     "--no-proxy-server",  # loopback only, whatever *_proxy says
+    # No host name resolves but the servers' (requests are not intercepted: see above).
+    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
 ]
+LOCAL_HOSTS = ("127.0.0.1", "localhost")
 HEALTH_TIMEOUT_S = 60.0
 # Page loads and filter changes vary by a tenth or more from one to the next on a
 # busy machine: take the median of more rounds than --repeat (each takes ~2 s).
 ROUNDS_PER_REPEAT = 2
 DRAW_TIMEOUT_MS = 90_000
+BASELINE_SCRIPT = ROOT / "bench" / "baseline_app.py"
+VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
+# Returning visitor (HTTP cache warm): open, then change a filter; first-time visitor.
+MEASURES = ("navigation", "filter_change", "first_visit")
+RATIOS = tuple(f"{what}_s" for what in MEASURES)
 _http = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 # True once the run has finished and the charts a visitor sees (laid out, not in a
@@ -162,11 +183,14 @@ def _wait_healthy(server: Server) -> None:
     raise RuntimeError(f"{server.name} server never became healthy; see {server.log}")
 
 
-def _block_off_host(route: Route) -> None:
-    if urlsplit(route.request.url).hostname in ("127.0.0.1", "localhost"):
-        route.continue_()
-    else:
-        route.abort()
+def is_off_host(url: str) -> bool:
+    """Whether a page's request goes over the network to anything but the local servers."""
+    parts = urlsplit(url)
+    return parts.scheme in ("http", "https", "ws", "wss") and parts.hostname not in LOCAL_HOSTS
+
+
+class OffHostRequest(RuntimeError):
+    """A page asked for something from a host other than the local servers."""
 
 
 Phases = dict[str, float]
@@ -202,11 +226,24 @@ class Visitor:
         context.add_init_script(STATES_JS)
         self.page: Page = context.new_page()
         self.page.on("websocket", self._on_websocket)
+        self.off_host: list[str] = []
+        self.page.on("request", self._on_request)
         self.points = points
         self.received = 0
-        self.times: dict[str, list[float]] = {"navigation": [], "filter_change": []}
-        self.phases: dict[str, list[Phases]] = {"navigation": [], "filter_change": []}
-        self.bytes: dict[str, list[int]] = {"navigation": [], "filter_change": []}
+        self.times: dict[str, list[float]] = {what: [] for what in MEASURES}
+        self.phases: dict[str, list[Phases]] = {what: [] for what in MEASURES}
+        self.bytes: dict[str, list[int]] = {what: [] for what in MEASURES}
+
+    def _on_request(self, request: Request) -> None:
+        if is_off_host(request.url):
+            self.off_host.append(request.url)
+
+    def check_offline(self) -> None:
+        """Fail if the page asked any other host for anything (it must work offline)."""
+        if self.off_host:
+            raise OffHostRequest(
+                f"{self.server.name}: requests off 127.0.0.1: {sorted(set(self.off_host))[:5]}"
+            )
 
     def _on_websocket(self, ws: WebSocket) -> None:
         ws.on("framereceived", self._count)
@@ -252,9 +289,25 @@ class Visitor:
         seconds = time.perf_counter() - start
         return self._record("filter_change", seconds, clicked_at, self.received)
 
-    def round(self) -> None:
+    def first_visit(self, browser: Browser) -> float:
+        """A navigation in a new browser context: nothing cached, as for someone opening
+        a shared link for the first time. Recorded as ``first_visit``."""
+        context = browser.new_context(viewport=VIEWPORT)
+        try:
+            fresh = Visitor(self.server, context, self.points)
+            seconds = fresh.navigate()
+            fresh.check_offline()
+        finally:
+            context.close()
+        self.times["first_visit"].append(seconds)
+        self.phases["first_visit"].append(fresh.phases["navigation"][0])
+        self.bytes["first_visit"].append(fresh.bytes["navigation"][0])
+        return seconds
+
+    def round(self, browser: Browser) -> None:
         self.navigate()
         self.change_filter()
+        self.first_visit(browser)
 
     def forget(self) -> None:
         """Drop what was recorded so far (the warm-up)."""
@@ -275,52 +328,45 @@ class Visitor:
 
 
 def measure(times: int, spec_path: Path, points: Mapping[str, list[int]]) -> dict[str, Any]:
-    """Interleaved navigations and filter changes on both servers; ratios app/baseline."""
+    """Interleaved navigations and filter changes on the three servers; ratios of the app
+    to the baseline (the budgets) and to the charts-only baseline."""
     from playwright.sync_api import sync_playwright
 
     base_env = {k: v for k, v in clean_env().items() if k != "TIMELINE_DATA"}
     with ExitStack() as stack:
+        spec_env = {**base_env, BASELINE_SPEC_ENV: str(spec_path)}
         app = stack.enter_context(serve("app", ROOT / "app.py", base_env))
-        baseline = stack.enter_context(
-            serve(
-                "baseline",
-                ROOT / "bench" / "baseline_app.py",
-                {**base_env, BASELINE_SPEC_ENV: str(spec_path)},
-            )
+        baseline = stack.enter_context(serve("baseline", BASELINE_SCRIPT, spec_env))
+        charts_only = stack.enter_context(
+            serve("charts_only", BASELINE_SCRIPT, {**spec_env, CHARTS_ONLY_ENV: "1"})
         )
-        # The baseline again, with the app's other widgets (inert): what of the gap is
-        # Streamlit drawing those widgets rather than anything the app computes.
-        widgets = stack.enter_context(
-            serve(
-                "baseline_widgets",
-                ROOT / "bench" / "baseline_app.py",
-                {**base_env, BASELINE_SPEC_ENV: str(spec_path), "BENCH_BASELINE_WIDGETS": "1"},
-            )
-        )
-        servers = (app, baseline, widgets)
+        servers = (app, baseline, charts_only)
         idle = {s.name: s.rss() for s in servers}
         pw = stack.enter_context(sync_playwright())
         browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         stack.callback(browser.close)
         visitors = []
         for server in servers:
-            context = browser.new_context(viewport={"width": 1400, "height": 900})
-            context.route(re.compile(r"^https?://"), _block_off_host)
+            context = browser.new_context(viewport=VIEWPORT)
             visitors.append(Visitor(server, context, points))
         one_session = {}
         for visitor in visitors:  # warm-up, not counted
             visitor.navigate()
             one_session[visitor.server.name] = visitor.server.rss()
             visitor.change_filter()
+            visitor.first_visit(browser)
             visitor.forget()
         for i in range(ROUNDS_PER_REPEAT * times):
             for visitor in visitors[i % 3 :] + visitors[: i % 3]:  # each goes first in turn
-                visitor.round()
+                visitor.round(browser)
         end = {s.name: s.rss() for s in servers}
+        for visitor in visitors:
+            visitor.check_offline()
 
     summary = {v.server.name: v.summary() for v in visitors}
     return {
-        "scenario": f"goto ?{VIEW_KEY}={START_VIEW}; click {CHANGED_VIEW} on the radio",
+        "scenario": f"goto ?{VIEW_KEY}={START_VIEW}; click {CHANGED_VIEW} on the radio; "
+        f"first visit: goto ?{VIEW_KEY}={START_VIEW} in a new browser context",
         "expected_points": dict(points),
         **{
             name: {
@@ -333,12 +379,10 @@ def measure(times: int, spec_path: Path, points: Mapping[str, list[int]]) -> dic
         },
         "ratios": {
             key: round(summary["app"][key]["median"] / summary["baseline"][key]["median"], 3)
-            for key in ("navigation_s", "filter_change_s")
+            for key in RATIOS
         },
-        "ratios_to_baseline_with_widgets": {
-            key: round(
-                summary["app"][key]["median"] / summary["baseline_widgets"][key]["median"], 3
-            )
-            for key in ("navigation_s", "filter_change_s")
+        "ratios_to_charts_only": {
+            key: round(summary["app"][key]["median"] / summary["charts_only"][key]["median"], 3)
+            for key in RATIOS
         },
     }
