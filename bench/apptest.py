@@ -1,6 +1,8 @@
 """Section 3: the app and the baseline app under ``streamlit.testing.v1.AppTest``.
 
-Both scripts run on the shipped data in this process, interleaved: a full first
+The baseline is ``bench/baseline_app.py`` (the app's charts, points and widgets, no
+logic); its charts-only variant (no widgets but the radio) is timed too, for the
+report. The scripts run on the shipped data in this process, interleaved: a full first
 run of a new session opened at ``?view=Story`` (the shared data cache already
 warm, as on a running server), then a filter change to ``Production`` on the
 view radio. For the app that change is timed twice: as if nobody had asked the
@@ -20,7 +22,14 @@ from typing import Any
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from bench.charts import BASELINE_SPEC_ENV, Layout, charts_by_tab, tab_labels, widget_shapes
+from bench.charts import (
+    BASELINE_SPEC_ENV,
+    CHARTS_ONLY_ENV,
+    Layout,
+    charts_by_tab,
+    tab_labels,
+    widget_shapes,
+)
 from bench.common import ROOT, interleaved
 from bench.sampling import Sampler
 from ui.state import clear_figure_cache
@@ -91,6 +100,14 @@ def _rerun(script: Path, *, new_view: bool = False) -> float:
     return _timed_run(at, script)
 
 
+def _charts_only_rerun() -> float:
+    os.environ[CHARTS_ONLY_ENV] = "1"  # read by the baseline script on each run
+    try:
+        return _rerun(BASELINE)
+    finally:
+        os.environ.pop(CHARTS_ONLY_ENV, None)
+
+
 def _cold_first_run() -> float:
     # Outside a server, clearing logs "No runtime found": mute it for the moment.
     logger = logging.getLogger("streamlit.runtime.caching")
@@ -131,6 +148,7 @@ def measure(times: int, spec_path: Path) -> dict[str, Any]:
     """Interleaved first runs and reruns of the app and the baseline; ratios app/baseline."""
     os.environ[BASELINE_SPEC_ENV] = str(spec_path)
     os.environ.pop("TIMELINE_DATA", None)  # the shipped dataset
+    os.environ.pop(CHARTS_ONLY_ENV, None)
     for script in (APP, BASELINE):  # imports, caches: what a running server has done
         _rerun(script)
     stats = interleaved(
@@ -140,6 +158,7 @@ def measure(times: int, spec_path: Path) -> dict[str, Any]:
             "app_rerun": lambda: _rerun(APP, new_view=True),
             "app_rerun_seen_view": lambda: _rerun(APP),
             "baseline_rerun": lambda: _rerun(BASELINE),
+            "charts_only_rerun": _charts_only_rerun,
             "app_first_run_cold_cache": _cold_first_run,
             "app_rerun_phase": _phase_rerun,
         },
@@ -159,12 +178,16 @@ def measure(times: int, spec_path: Path) -> dict[str, Any]:
             "first_run_s": stats["baseline_first_run"].as_dict(),
             "rerun_s": stats["baseline_rerun"].as_dict(),
         },
+        "charts_only": {"rerun_s": stats["charts_only_rerun"].as_dict()},
         "ratios": {
             "first_run": _ratio(stats["app_first_run"].median, stats["baseline_first_run"].median),
             "rerun": _ratio(stats["app_rerun"].median, stats["baseline_rerun"].median),
             "rerun_seen_view": _ratio(
                 stats["app_rerun_seen_view"].median, stats["baseline_rerun"].median
             ),
+        },
+        "ratios_to_charts_only": {
+            "rerun": _ratio(stats["app_rerun"].median, stats["charts_only_rerun"].median),
         },
         "rerun_profile_per_run": profile_rerun(times),
     }

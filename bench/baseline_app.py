@@ -1,17 +1,18 @@
-"""The floor the app is measured against: the same charts, the same points, no logic.
+"""The floor the app is measured against: the same page, drawn by Streamlit, no logic.
 
-A bare Streamlit script. It reads the chart shapes the benchmark took from the real
-app's figures (``$BENCH_BASELINE_SPEC``, written by ``python -m bench.run``) and draws
-them with plain values: no data loading, no filters, no hover text, no table. The
-frame mirrors the app's so the browser draws the same amount: a wide page, a
-"Chronology" radio in the sidebar bound to ``?view=`` (so the same clicks drive both
-apps), the same three tabs, charts in a 3:1.25 main column.
+A bare Streamlit script. It reads the shapes the benchmark took from the real app
+(``$BENCH_BASELINE_SPEC``, written by ``python -m bench.run``) and draws them with
+plain values: no data loading, no filtering, no hover text, no table. The frame
+mirrors the app's so the browser draws the same amount: a wide page, a "Chronology"
+radio in the sidebar bound to ``?view=`` (so the same clicks drive both apps), the
+same tabs, the same charts with the same points in a 3:1.25 main column, and the
+app's other widgets (the spec's ``widgets``: the same kinds, labels and numbers of
+options, in the sidebar or the main area) doing nothing.
 
     BENCH_BASELINE_SPEC=bench/results/baseline_spec.json streamlit run bench/baseline_app.py
 
-With ``BENCH_BASELINE_WIDGETS=1`` it also shows the app's other widgets (the spec's
-``widgets``: the same kinds, labels and numbers of options, in the sidebar or the
-main area) doing nothing: what the page costs Streamlit before any of the app's logic.
+With ``BENCH_BASELINE_CHARTS_ONLY=1`` it leaves those widgets out (only the radio and
+the charts): the bench reports that ratio too, to show what the widgets alone cost.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from typing import Any
 import plotly.graph_objects as go
 import streamlit as st
 
-WIDGETS = os.environ.get("BENCH_BASELINE_WIDGETS") == "1"
+WIDGETS = os.environ.get("BENCH_BASELINE_CHARTS_ONLY") != "1"
 SPEC_PATH = Path(
     os.environ.get("BENCH_BASELINE_SPEC")
     or Path(__file__).resolve().parent / "results" / "baseline_spec.json"
@@ -80,6 +81,8 @@ def widget(where: Any, shape: dict[str, Any], n: int) -> None:
         where.selectbox(label, options, index=None, key=key)
     elif kind == "select_slider" and options:
         where.select_slider(label, options, key=key)
+    elif kind == "button_group" and options:
+        where.segmented_control(label, options, default=options[0], key=key)
     elif kind == "toggle":
         where.toggle(label, value=True, key=key)
     elif kind == "file_uploader":

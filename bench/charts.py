@@ -20,6 +20,7 @@ from typing import Any
 from streamlit.testing.v1 import AppTest
 
 BASELINE_SPEC_ENV = "BENCH_BASELINE_SPEC"
+CHARTS_ONLY_ENV = "BENCH_BASELINE_CHARTS_ONLY"  # the baseline without the widgets
 OUTSIDE_TABS = ""  # charts drawn outside any tab
 _ITEMSIZE = {"i1": 1, "u1": 1, "i2": 2, "u2": 2, "i4": 4, "u4": 4, "f4": 4, "f8": 8}
 _COUNTED = ("x", "y", "lat", "lon", "base")
@@ -119,6 +120,7 @@ WIDGET_KINDS = (
     "selectbox",
     "select_slider",
     "toggle",
+    "button_group",  # st.segmented_control and st.pills
     "file_uploader",
     "popover",
 )

@@ -47,8 +47,8 @@ def shipped_section(results: dict[str, Any]) -> str:
         [
             f"Shipped data ({load['bytes'] / 1024:.0f} kB): load + validate",
             f"  fresh process {secs(load['fresh_process_s']['median'])}"
-            f" = interpreter + imports {secs(load['interpreter_and_imports_s']['median'])}"
-            f" + load {secs(load['fresh_load_s'])};"
+            f" (interpreter + imports alone {secs(load['interpreter_and_imports_s']['median'])});"
+            f" first load in it {secs(load['fresh_load_s'])};"
             f" warm (in-process) {secs(load['warm_load_s']['median'])}",
         ]
     )
@@ -141,6 +141,14 @@ def _pair(
     return [label, secs(_median(app, key)), secs(_median(base, key)), f"{ratio:.2f}x"]
 
 
+# (measure, row label, short label for its breakdown rows)
+BROWSER_MEASURES = (
+    ("navigation", "open -> drawn (returning visitor)", "open"),
+    ("filter_change", "filter -> updated", "filter"),
+    ("first_visit", "open -> drawn (first visit, nothing cached)", "first visit"),
+)
+
+
 def ratio_section(results: dict[str, Any]) -> str:
     rows: list[list[str]] = []
     apptest = results.get("apptest", {})
@@ -162,6 +170,19 @@ def ratio_section(results: dict[str, Any]) -> str:
                 if "rerun_seen_view" in ratios
                 else []
             ),
+            *(
+                [
+                    _pair(
+                        "  rerun, vs charts only (no widgets)",
+                        app,
+                        apptest["charts_only"],
+                        "rerun_s",
+                        apptest["ratios_to_charts_only"]["rerun"],
+                    )
+                ]
+                if "charts_only" in apptest
+                else []
+            ),
             ["AppTest first run, cold cache", secs(_median(app, "first_run_cold_cache_s")), "", ""],
             [
                 "AppTest rerun (phase multiselect)",
@@ -173,55 +194,34 @@ def ratio_section(results: dict[str, Any]) -> str:
     browser = results.get("browser", {})
     if "app" in browser:
         app, base, ratios = browser["app"], browser["baseline"], browser["ratios"]
-        rows += [
-            _pair("browser: open -> drawn", app, base, "navigation_s", ratios["navigation_s"]),
-            _pair(
-                "browser: filter -> updated",
-                app,
-                base,
-                "filter_change_s",
-                ratios["filter_change_s"],
-            ),
-        ]
-        with_widgets = browser.get("ratios_to_baseline_with_widgets")
-        if with_widgets and "baseline_widgets" in browser:
-            other = browser["baseline_widgets"]
-            rows += [
-                _pair(
-                    "  open -> drawn, vs baseline + app's widgets",
-                    app,
-                    other,
-                    "navigation_s",
-                    with_widgets["navigation_s"],
-                ),
-                _pair(
-                    "  filter -> updated, vs baseline + widgets",
-                    app,
-                    other,
-                    "filter_change_s",
-                    with_widgets["filter_change_s"],
-                ),
-            ]
-        for what in ("navigation", "filter_change"):
+        charts_only = browser.get("charts_only")
+        for what, label, short in BROWSER_MEASURES:
+            key = f"{what}_s"
+            if key not in ratios:
+                continue
+            rows.append(_pair(f"browser: {label}", app, base, key, ratios[key]))
+            if charts_only is not None and key in browser.get("ratios_to_charts_only", {}):
+                rows.append(
+                    _pair(
+                        "  vs charts only (no widgets)",
+                        app,
+                        charts_only,
+                        key,
+                        browser["ratios_to_charts_only"][key],
+                    )
+                )
             for phase in ("wait", "script", "draw"):
-                key = f"{what}_phases_s"
+                found = f"{what}_phases_s"
                 rows.append(
                     [
-                        f"  {'open' if what == 'navigation' else 'filter'}: {phase}",
-                        secs(app.get(key, {}).get(phase)),
-                        secs(base.get(key, {}).get(phase)),
+                        f"  {short}: {phase}",
+                        secs(app.get(found, {}).get(phase)),
+                        secs(base.get(found, {}).get(phase)),
                         "",
                     ]
                 )
-            key = f"{what}_bytes_received"
-            rows.append(
-                [
-                    f"  {'open' if what == 'navigation' else 'filter'}: bytes received",
-                    _kb(app.get(key)),
-                    _kb(base.get(key)),
-                    "",
-                ]
-            )
+            sent = f"{what}_bytes_received"
+            rows.append([f"  {short}: bytes received", _kb(app.get(sent)), _kb(base.get(sent)), ""])
         for what in ("idle", "one_session"):
             key = f"server_rss_{what}_bytes"
             rows.append([f"server RSS, {what.replace('_', ' ')}", mb(app[key]), mb(base[key]), ""])

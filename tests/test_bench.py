@@ -57,11 +57,29 @@ def test_typed_arrays_are_counted_like_lists() -> None:
     assert array_length(None) == 0
 
 
+@pytest.mark.parametrize(
+    ("url", "off"),
+    [
+        ("http://127.0.0.1:8501/static/js/index.js", False),
+        ("ws://localhost:8501/_stcore/stream", False),
+        ("data:image/png;base64,AAAA", False),
+        ("blob:http://127.0.0.1:8501/0a1b", False),
+        ("https://cdn.plot.ly/world_110m.json", True),
+        ("http://8.8.8.8/", True),
+        ("wss://example.org/socket", True),
+    ],
+)
+def test_the_browser_bench_tells_off_host_requests(url: str, off: bool) -> None:
+    from bench.browser import is_off_host
+
+    assert is_off_host(url) is off
+
+
 def test_budgets_pass_fail_and_skip() -> None:
     results: dict[str, Any] = {
         "apptest": {"ratios": {"rerun": 1.2}},
         "browser": {
-            "ratios": {"navigation_s": 1.5, "filter_change_s": 1.0},
+            "ratios": {"navigation_s": 1.5, "filter_change_s": 1.0, "first_visit_s": 1.29},
             "app": {"server_rss_one_session_bytes": 100 * 1024 * 1024},
         },
         "synthetic": {
@@ -77,6 +95,8 @@ def test_budgets_pass_fail_and_skip() -> None:
     status = {c.name: c.status for c in budgets.check(results)}
     assert status["shipped: AppTest rerun / baseline"] == "pass"
     assert status["shipped: browser page load / baseline"] == "fail"
+    assert status["shipped: browser first visit / baseline"] == "pass"
+    assert status["shipped: browser filter update / baseline"] == "pass"
     assert status["100k: slowest filter change (filter + open tab's charts)"] == "fail"
     assert status["100k: payload of a"] == "pass"
     assert status["100k: payload of b"] == "fail"  # too slow to measure is not a pass
@@ -144,7 +164,7 @@ def test_bad_arguments_are_refused(flag: str) -> None:
     assert "--repeat" in done.stderr
 
 
-def test_the_baseline_with_widgets_mirrors_the_apps_widgets(
+def test_the_baseline_mirrors_the_apps_widgets(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from streamlit.testing.v1 import AppTest
@@ -153,14 +173,22 @@ def test_the_baseline_with_widgets_mirrors_the_apps_widgets(
 
     monkeypatch.delenv("TIMELINE_DATA", raising=False)
     layout, tabs, widgets = apptest.app_layout()
-    assert {w["kind"] for w in widgets} >= {"multiselect", "date_input", "file_uploader"}
+    kinds = {w["kind"] for w in widgets}
+    assert kinds >= {"multiselect", "date_input", "file_uploader", "button_group"}
     spec = tmp_path / "spec.json"
     charts.write_baseline_spec(layout, tabs, spec, widgets)
     monkeypatch.setenv(charts.BASELINE_SPEC_ENV, str(spec))
-    monkeypatch.setenv("BENCH_BASELINE_WIDGETS", "1")
+    monkeypatch.delenv(charts.CHARTS_ONLY_ENV, raising=False)
     at = AppTest.from_file(str(ROOT / "bench" / "baseline_app.py"), default_timeout=60).run()
     assert not at.exception
     mirrored = charts.widget_shapes(at)
     assert [(w["where"], w["kind"], w["options"]) for w in mirrored] == [
         (w["where"], w["kind"], w["options"]) for w in widgets
     ]
+
+    monkeypatch.setenv(charts.CHARTS_ONLY_ENV, "1")
+    bare = AppTest.from_file(str(ROOT / "bench" / "baseline_app.py"), default_timeout=60).run()
+    assert not bare.exception
+    assert charts.widget_shapes(bare) == []
+    assert [r.label for r in bare.radio] == ["Chronology"]
+    assert len(bare.get("plotly_chart")) == len(at.get("plotly_chart")) > 0
