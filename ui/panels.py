@@ -31,7 +31,7 @@ from timeline.urlstate import (
     ZOOM_LABELS,
     ZOOM_PARAM,
 )
-from ui.state import figure, on_event_click, on_place_click, select_event
+from ui.state import figure, on_event_click, on_place_click, select_event, unless_set
 
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
 MAX_CARDS = 100
@@ -112,7 +112,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
         lane_label = st.segmented_control(
             "Lanes",
             list(LANE_LABELS.values()),
-            default=LANE_LABELS["character"],
+            **unless_set(LANES_PARAM, default=LANE_LABELS["character"]),
             key=LANES_PARAM,
             bind="query-params",
             label_visibility="collapsed",
@@ -205,7 +205,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     zoom = st.segmented_control(
         "Map zoom",
         ZOOM_LABELS,
-        default=ZOOM_LABELS[0],
+        **unless_set(ZOOM_PARAM, default=ZOOM_LABELS[0]),
         key=ZOOM_PARAM,
         bind="query-params",
         label_visibility="collapsed",
@@ -215,7 +215,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     month = st.select_slider(
         "Step through the production, month by month",
         options=[ALL_MONTHS, *months],
-        value=ALL_MONTHS,
+        **unless_set(MONTH_PARAM, value=ALL_MONTHS),
         key=MONTH_PARAM,
         bind="query-params",
         help="Where were they that month? Shows the production events that overlap it.",
@@ -225,7 +225,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         st.caption(f"{len(ids)} production events with a place overlap {month}.")
     show_links = st.toggle(
         "Join story settings to where they were filmed",
-        value=True,
+        **unless_set(LINKS_PARAM, value=True),
         key=LINKS_PARAM,
         bind="query-params",
     )

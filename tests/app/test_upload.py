@@ -3,6 +3,12 @@
 from __future__ import annotations
 
 import json
+import logging
+from typing import Any
+
+import pytest
+from streamlit.elements.lib import policies
+from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import EXAMPLE, SHIPPED, RunApp, table_ids
 from timeline.loading import human_size
@@ -97,3 +103,43 @@ def test_filters_reset_when_a_new_dataset_is_loaded(run_app: RunApp) -> None:
     assert at.radio(key="view").value == "Both"
     assert at.text_input(key="q").value == ""
     assert len(table_ids(at)) == 9
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"tab": "Timelines", "view": "Story", "until": "5", "lanes": "Setting"},
+        {"tab": "Map", "zoom": "Focus", "links": "false", "dates": ["2021-01-01", "2021-12-31"]},
+    ],
+)
+def test_an_upload_resets_the_filters_without_a_streamlit_warning(
+    run_app: RunApp, monkeypatch: pytest.MonkeyPatch, params: dict[str, str | list[str]]
+) -> None:
+    # Streamlit logs (once per process, with a stack trace) when a widget is given a
+    # default while its value is also set through Session State, as the upload's reset
+    # does: defaults are only passed to a widget that has no value yet.
+    monkeypatch.setattr(policies, "_shown_default_value_warning", False)
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    logger = logging.getLogger(policies.__name__)
+    logger.addHandler(handler)
+    try:
+        at = run_app(params, data=SHIPPED)
+        before = {w.key: w.value for w in _defaulted(at)}
+        at.file_uploader(key="upload").set_value(
+            ("lighthouse.json", EXAMPLE.read_bytes(), "application/json")
+        ).run()
+    finally:
+        logger.removeHandler(handler)
+    assert not at.exception
+    assert "Lighthouse Keeper" in at.title[0].value
+    after = {w.key: w.value for w in _defaulted(at)}
+    assert before != after  # the reset happened: the filters are back to their defaults
+    assert [r.getMessage() for r in records if "default value" in r.getMessage()] == []
+
+
+def _defaulted(at: AppTest) -> list[Any]:
+    """The widgets of the page that take a default (and that an upload resets)."""
+    kinds = ("radio", "slider", "date_input", "button_group", "select_slider", "toggle")
+    return [w for kind in kinds for w in at.get(kind) if getattr(w, "key", None)]
