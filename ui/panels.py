@@ -36,6 +36,19 @@ from ui.state import figure, on_event_click, on_place_click, select_event, unles
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
 MAX_CARDS = 100
 MAX_PICKER = 1000
+# On a phone the columns stack, which puts the details panel below every chart, out of
+# sight of the point just tapped: there the open event's panel becomes a sheet along the
+# bottom of the screen (and the page gets room to scroll past it). Static CSS, no data.
+PHONE_SHEET_CSS = """<style>
+@media (max-width: 640px) {
+  .st-key-details_panel {
+    position: fixed; left: 0.5rem; right: 0.5rem; bottom: 0.5rem; z-index: 100;
+    width: auto; max-height: 45vh; overflow-y: auto; background: #FFFFFF;
+    box-shadow: 0 -4px 16px rgba(31, 35, 40, 0.25);
+  }
+  .stMain:has(.st-key-details_panel) .block-container { padding-bottom: 50vh; }
+}
+</style>"""
 PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom": False}
 
 
@@ -320,7 +333,17 @@ def details(
     if event_id is None:
         return
     d = describe(index, event_id, hidden=hidden)
+    st.html(PHONE_SHEET_CSS)
     with st.container(border=True, key="details_panel"):
+        with st.container(horizontal=True, horizontal_alignment="right"):
+            st.button(
+                "Close",
+                on_click=select_event,
+                args=(None,),
+                key="close_details",
+                icon=":material/close:",
+                type="tertiary",
+            )
         st.markdown(f"#### {markdown_escape(d.title)}")
         st.caption(
             markdown_escape(f"{d.chronology} · {d.when}" + (f" · {d.phase}" if d.phase else ""))
@@ -364,10 +387,3 @@ def details(
                 )
         if event_id not in ids:
             st.caption("This event is outside the current filters.")
-        st.button(
-            "Close",
-            on_click=select_event,
-            args=(None,),
-            key="close_details",
-            icon=":material/close:",
-        )

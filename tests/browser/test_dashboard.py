@@ -440,3 +440,75 @@ def test_a_long_table_lists_the_first_rows_and_the_csv_holds_all(
     csv_ids = _csv_ids(_download_csv(page))
     assert len(csv_ids) == n_events
     assert len(set(csv_ids)) == n_events
+
+
+# Scroll the n-th drawn point of a trace (by uid) of the active tab's plot into the
+# middle of the screen; its centre in viewport coordinates, or null.
+POINT_CENTRE_JS = """
+([scope, position, uid, n]) => {
+  const el = document.querySelectorAll(scope + ' .js-plotly-plot')[position];
+  for (const g of el ? el.querySelectorAll('.trace') : []) {
+    const trace = g.__data__ && g.__data__[0] && g.__data__[0].trace;
+    if (!trace || trace.uid !== uid) continue;
+    const paths = trace.type === 'bar'
+      ? g.querySelectorAll('.point > path') : g.querySelectorAll('path.point');
+    const point = paths[n];
+    if (!point) return null;
+    point.scrollIntoView({block: 'center'});
+    const b = point.getBoundingClientRect();
+    return {x: b.x + b.width / 2, y: b.y + b.height / 2, width: b.width};
+  }
+  return null;
+}
+"""
+
+
+def test_on_a_phone_a_tapped_event_opens_on_screen(example_server: str, page: Page) -> None:
+    # The columns stack on a phone, so the details panel would sit below every chart:
+    # there it becomes a sheet at the bottom of the screen, wherever the page is scrolled.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(example_server)
+    wait_for_app(page)
+    production = _production_plot(_wait_for_charts(page, 2))
+    bars = next(t for t in _clickable(production) if t["type"] == "bar")
+    event_id = bars["ids"][-1]
+    event = next(e for e in EXAMPLE["events"] if e["id"] == event_id)
+    centre = page.evaluate(
+        POINT_CENTRE_JS, [ACTIVE_TAB, production["position"], bars["uid"], len(bars["ids"]) - 1]
+    )
+    assert centre and centre["width"] > 0, "the production bar is not drawn"
+    page.mouse.click(centre["x"], centre["y"])
+
+    details = page.locator(DETAILS)
+    details.wait_for(timeout=TIMEOUT_MS)
+    page.wait_for_url(re.compile(rf"[?&]event={re.escape(event_id)}(&|$)"), timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    assert event["title"] in details.inner_text()
+    box = details.bounding_box()
+    assert box is not None
+    assert box["y"] >= 0 and box["y"] + box["height"] <= 844, f"panel off screen: {box}"
+    assert box["x"] >= 0 and box["x"] + box["width"] <= 390, f"panel off screen: {box}"
+    assert box["height"] <= 844 * 0.5, f"the sheet covers most of the screen: {box}"
+    # The page can still scroll past it to its end (the source credit).
+    page.mouse.wheel(0, 20_000)
+    page.wait_for_timeout(300)
+    credit = page.get_by_text("Source:", exact=False).last.bounding_box()
+    assert credit is not None and credit["y"] + credit["height"] <= box["y"], (credit, box)
+
+    details.get_by_role("button", name="Close").click()
+    details.wait_for(state="detached", timeout=TIMEOUT_MS)
+    _assert_no_exception(page)
+
+
+def test_on_a_wide_screen_the_details_stay_beside_the_charts(
+    example_server: str, open_app: Callable[..., Page]
+) -> None:
+    event = _story(EXAMPLE)[0]
+    page = open_app(example_server, f"event={event['id']}")
+    details = page.locator(DETAILS)
+    details.wait_for(timeout=TIMEOUT_MS)
+    assert details.evaluate("(el) => getComputedStyle(el).position") != "fixed"
+    panel = details.bounding_box()
+    main = page.locator('[data-testid="stTabs"]').bounding_box()
+    assert panel is not None and main is not None
+    assert panel["x"] >= main["x"] + main["width"], "the panel should be right of the charts"
