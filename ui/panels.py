@@ -31,7 +31,7 @@ from timeline.urlstate import (
     ZOOM_LABELS,
     ZOOM_PARAM,
 )
-from ui.state import figure, on_event_click, on_place_click, select_event, unless_set
+from ui.state import figure, on_event_click, on_place_click, select_event
 
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
 MAX_CARDS = 100
@@ -125,7 +125,7 @@ def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> No
         lane_label = st.segmented_control(
             "Lanes",
             list(LANE_LABELS.values()),
-            **unless_set(LANES_PARAM, default=LANE_LABELS["character"]),
+            default=LANE_LABELS["character"],
             key=LANES_PARAM,
             bind="query-params",
             label_visibility="collapsed",
@@ -218,7 +218,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     zoom = st.segmented_control(
         "Map zoom",
         ZOOM_LABELS,
-        **unless_set(ZOOM_PARAM, default=ZOOM_LABELS[0]),
+        default=ZOOM_LABELS[0],
         key=ZOOM_PARAM,
         bind="query-params",
         label_visibility="collapsed",
@@ -228,7 +228,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
     month = st.select_slider(
         "Step through the production, month by month",
         options=[ALL_MONTHS, *months],
-        **unless_set(MONTH_PARAM, value=ALL_MONTHS),
+        value=ALL_MONTHS,
         key=MONTH_PARAM,
         bind="query-params",
         help="Where were they that month? Shows the production events that overlap it.",
@@ -238,7 +238,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         st.caption(f"{len(ids)} production events with a place overlap {month}.")
     show_links = st.toggle(
         "Join story settings to where they were filmed",
-        **unless_set(LINKS_PARAM, value=True),
+        value=True,
         key=LINKS_PARAM,
         bind="query-params",
     )

@@ -24,7 +24,7 @@ from timeline.urlstate import (
     WHO_PARAM,
     Options,
 )
-from ui.state import UPLOAD, on_upload, unless_set, upload_error
+from ui.state import UPLOAD, on_upload, upload_error
 
 
 def _span(value: object, default: tuple[date, date]) -> tuple[date, date]:
@@ -45,7 +45,7 @@ def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
     view_label = bar.radio(
         "Chronology",
         options.views,
-        **unless_set(VIEW_PARAM, index=options.views.index("Both")),
+        index=options.views.index("Both"),
         key=VIEW_PARAM,
         bind="query-params",
         horizontal=True,
@@ -79,7 +79,7 @@ def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
     if options.span is not None:
         chosen = bar.date_input(
             "Production dates",
-            **unless_set(DATES_PARAM, value=options.span),
+            value=options.span,
             min_value=options.span[0],
             max_value=options.span[1],
             key=DATES_PARAM,
@@ -114,7 +114,7 @@ def _spoiler_shield(index: DatasetIndex, options: Options) -> int | None:
         "Spoiler shield: show the story up to beat",
         min_value=1,
         max_value=options.story_length,
-        **unless_set(UNTIL_PARAM, value=options.story_length),
+        value=options.story_length,
         key=UNTIL_PARAM,
         bind="query-params",
         help="Beats after this one, and production events that concern only them, are "

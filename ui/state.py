@@ -151,15 +151,6 @@ def _reset_view(index: DatasetIndex) -> None:
     select_event(None)
 
 
-def unless_set(key: str, **default: Any) -> dict[str, Any]:
-    """A widget's default argument, given only while Session State holds no value for it.
-
-    ``_reset_view`` sets the filters through Session State after an upload; a widget
-    that also got a default would make Streamlit log a warning with a stack trace.
-    """
-    return {} if key in st.session_state else default
-
-
 def raw_params() -> dict[str, list[str]]:
     """Every URL parameter with all its values, as the browser sent them."""
     return {key: st.query_params.get_all(key) for key in st.query_params}

@@ -116,8 +116,9 @@ def test_an_upload_resets_the_filters_without_a_streamlit_warning(
     run_app: RunApp, monkeypatch: pytest.MonkeyPatch, params: dict[str, str | list[str]]
 ) -> None:
     # Streamlit logs (once per process, with a stack trace) when a widget is given a
-    # default while its value is also set through Session State, as the upload's reset
-    # does: defaults are only passed to a widget that has no value yet.
+    # default while its value is also set through Session State. The upload's reset does
+    # that on purpose (the defaults must stay, or they would no longer be left out of the
+    # URL), so .streamlit/config.toml turns the warning off.
     monkeypatch.setattr(policies, "_shown_default_value_warning", False)
     records: list[logging.LogRecord] = []
     handler = logging.Handler()

@@ -512,3 +512,25 @@ def test_on_a_wide_screen_the_details_stay_beside_the_charts(
     main = page.locator('[data-testid="stTabs"]').bounding_box()
     assert panel is not None and main is not None
     assert panel["x"] >= main["x"] + main["width"], "the panel should be right of the charts"
+
+
+def test_a_filter_back_at_its_default_leaves_the_url(
+    example_server: str, open_app: Callable[..., Page]
+) -> None:
+    # Links stay short: only what differs from the defaults is in the URL, also after
+    # reruns (a widget's default must be the same on every run for that).
+    page = open_app(example_server)
+    radio = page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]')
+    radio.get_by_text("Story", exact=True).click()
+    page.wait_for_url(re.compile(r"[?&]view=Story(&|$)"), timeout=TIMEOUT_MS)
+    wait_for_app(page)
+    radio.get_by_text("Both", exact=True).click()
+    page.wait_for_url(lambda url: "view=" not in url, timeout=TIMEOUT_MS)
+    wait_for_app(page)
+
+    for tab in ("Map", "Timelines"):  # each tab's own widgets come and go
+        page.get_by_role("tab", name=tab).click()
+        wait_for_app(page)
+        page.wait_for_timeout(500)
+    page.wait_for_url(lambda url: "tab=" not in url, timeout=TIMEOUT_MS)
+    assert parse_qs(urlsplit(page.url).query) == {}, page.url
