@@ -51,8 +51,15 @@ MAX_BEATS = 200
 MAX_CHARACTERS = 40
 # How strongly a scene's block is drawn towards the middle of the chart.
 PULL = 0.3
+# For placing the names: the plot's width on a desktop screen, and the width of an
+# average character of the 11 px label font (both in px; a little generous).
+PLOT_PX = 600
+CHAR_PX = 6.4
+LABEL_GAP = 0.3  # beats kept clear between two names in the same gap between rows
 
 Scene = tuple[int, Sequence[str]]
+# Where a name goes: its line's start (x, row) and whether above that row or below it.
+Placement = tuple[float, int, bool]
 
 
 def _nearest_free_block(size: int, target: float, taken: set[int], pull: float) -> int:
@@ -110,6 +117,42 @@ def storyline_layout(scenes: Sequence[Scene]) -> dict[str, list[tuple[int, int]]
     return out
 
 
+def place_labels(
+    starts: Sequence[tuple[str, float, int]], beats_per_char: float
+) -> list[Placement]:
+    """Put each name just above the start of its line, or just below it when the gap
+    above already holds another name there; ``(x, row, above)`` per name, in order.
+
+    A name above row ``r`` and one below row ``r - 1`` share the gap between the two
+    rows; names only collide with names in the same gap whose extents (``x`` to ``x`` +
+    its length in beats) overlap. Where both gaps are taken, the name moves right, in
+    the gap where it moves least, to where it is free (the chart then points it at its
+    line's start).
+    """
+    taken: dict[int, list[tuple[float, float]]] = {}  # gap (row above it) -> extents
+
+    def free_from(gap: int, x: float, length: float) -> float:
+        """The first x at or after ``x`` where a name of ``length`` fits in ``gap``."""
+        moved = True
+        while moved:
+            moved = False
+            for b0, b1 in taken.get(gap, ()):
+                if x < b1 + LABEL_GAP and b0 - LABEL_GAP < x + length:
+                    x, moved = b1 + LABEL_GAP, True
+        return x
+
+    out: dict[int, Placement] = {}
+    for i in sorted(range(len(starts)), key=lambda i: (starts[i][1], starts[i][2])):
+        name, x, row = starts[i]
+        length = len(name) * beats_per_char
+        # Above the row first, then below it; the nearer of the two if both are taken.
+        options = [(free_from(gap, x, length), n, gap) for n, gap in enumerate((row - 1, row))]
+        x_at, n, gap = min(options)
+        taken.setdefault(gap, []).append((x_at, x_at + length))
+        out[i] = (x_at, row, n == 0)
+    return [out[i] for i in range(len(starts))]
+
+
 def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     """One line per character across the shown beats, with bands for the settings."""
     n_beats, beats = shown_beats(index, ids, MAX_BEATS)
@@ -133,7 +176,8 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     rows = {row for points in layout.values() for _, row in points}
     spec = base_layout(height=260 + 26 * (max(rows) - min(rows) + 2))
     traces = _setting_bands(spec, index, beats)
-    labels: list[Spec] = []
+    starts: list[tuple[str, float, int]] = []
+    colours: list[str] = []
     for n, (name, points) in enumerate(sorted(layout.items(), key=lambda kv: kv[1][0])):
         colour = LINE_COLOURS[n % len(LINE_COLOURS)]
         label = f"{name} ({actors[name]})" if actors.get(name) else name
@@ -177,19 +221,16 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
             }
         )
         first_order, first_row = points[0]
-        # The name rides just above the start of its line, reading along it.
-        labels.append(
-            {
-                "x": first_order - 0.15,
-                "y": -first_row,
-                "text": hover_escape(name),
-                "xanchor": "left",
-                "yanchor": "bottom",
-                "yshift": 2,
-                "showarrow": False,
-                "font": {"size": 11, "color": colour},
-            }
+        starts.append((name, first_order - 0.15, first_row))
+        colours.append(colour)
+    # Each name rides just above (or below) the start of its line, reading along it.
+    x_span = max(orders) - min(orders) + 1.4
+    labels = [
+        _label(name, start, placed, colour)
+        for (name, start, _), placed, colour in zip(
+            starts, place_labels(starts, CHAR_PX * x_span / PLOT_PX), colours, strict=True
         )
+    ]
     if len(beats) < n_beats or len(kept) < len(appearances):
         with_note(
             spec,
@@ -213,6 +254,40 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     spec["margin"]["t"] = 150
     spec.setdefault("xaxis2", {})["range"] = spec["xaxis"]["range"]
     return figure_from(traces, spec)
+
+
+def _label(name: str, start: float, placed: Placement, colour: str) -> Spec:
+    """A character's name at its place; a thin arrow to its line if it had to move."""
+    x, row, above = placed
+    label: Spec = {
+        "x": x,
+        "y": -row,
+        "text": hover_escape(name),
+        "xanchor": "left",
+        "yanchor": "bottom" if above else "top",
+        "yshift": 2 if above else -2,
+        "showarrow": False,
+        "font": {"size": 11, "color": colour},
+        # Lines crossing a name do not hide it.
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
+        "borderpad": 0,
+    }
+    if x > start + 1e-9:
+        # The text sits at the arrow's tail (x, row); the head is the line's first point.
+        label.update(
+            x=start + 0.15,
+            ax=x,
+            ay=-row,
+            axref="x",
+            ayref="y",
+            showarrow=True,
+            arrowhead=0,
+            arrowwidth=1,
+            arrowcolor=colour,
+            standoff=5,
+            yshift=0,
+        )
+    return label
 
 
 def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> list[Spec]:

@@ -11,7 +11,7 @@ import pytest
 
 from tests.unit.island import island_document
 from timeline.index import DatasetIndex, build_index
-from timeline.loading import load_bytes
+from timeline.loading import load_bytes, load_path
 from timeline.models import Dataset
 
 WriteJson = Callable[..., Path]
@@ -27,6 +27,12 @@ def island() -> Dataset:
 def island_index(island: Dataset) -> DatasetIndex:
     """The index of the island dataset."""
     return build_index(island)
+
+
+@pytest.fixture(scope="session")
+def shipped_index() -> DatasetIndex:
+    """The index of the shipped dataset, ``data/events.json``."""
+    return build_index(load_path(Path(__file__).resolve().parents[2] / "data" / "events.json"))
 
 
 @pytest.fixture

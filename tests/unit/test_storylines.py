@@ -10,7 +10,14 @@ import pytest
 
 from tests.unit.island import STORY_IDS
 from timeline.index import DatasetIndex
-from timeline.storylines import storyline_layout, storylines_figure
+from timeline.storylines import (
+    CHAR_PX,
+    PLOT_PX,
+    Placement,
+    place_labels,
+    storyline_layout,
+    storylines_figure,
+)
 
 Scenes = list[tuple[int, list[str]]]
 
@@ -116,3 +123,78 @@ def test_too_many_beats_are_a_sample_with_a_note(
     fig = storylines_figure(island_index, STORY_IDS)
     assert "\n".join(figures.notes_of(fig).lines).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
     assert all("Showing" not in a.text for a in fig.layout.annotations)
+
+
+# --- where the names go ----------------------------------------------------------
+
+Start = tuple[str, float, int]
+
+
+def _extents(starts: list[Start], placed: list[Placement], per_char: float) -> dict:
+    """Per gap between rows (named by the row above it): the names' extents in beats."""
+    gaps: dict[int, list[tuple[float, float, str]]] = {}
+    for (name, _, _), (x, row, above) in zip(starts, placed, strict=True):
+        gaps.setdefault(row - 1 if above else row, []).append((x, x + len(name) * per_char, name))
+    return gaps
+
+
+def _clashes(starts: list[Start], placed: list[Placement], per_char: float) -> list[tuple]:
+    return [
+        (a[2], b[2])
+        for names in _extents(starts, placed, per_char).values()
+        for a, b in itertools.combinations(names, 2)
+        if a[0] < b[1] and b[0] < a[1]
+    ]
+
+
+def test_a_name_stays_above_its_line_when_nothing_is_in_the_way() -> None:
+    starts = [("Ethan", 1.0, 0), ("Ilsa", 1.0, 1), ("Grace", 9.0, 0)]
+    assert place_labels(starts, 0.3) == [(1.0, 0, True), (1.0, 1, True), (9.0, 0, True)]
+
+
+def test_a_second_name_at_the_same_row_goes_below_it() -> None:
+    starts = [("Ethan Hunt", 1.0, 3), ("NSA head", 2.0, 3)]
+    assert place_labels(starts, 0.3) == [(1.0, 3, True), (2.0, 3, False)]
+
+
+def test_with_both_gaps_taken_a_name_moves_right_past_the_nearer_one() -> None:
+    # Above row 3 holds "Ethan Hunt"; below it, "Ilsa Faust" (above row 4) a bit longer.
+    starts = [("Ethan Hunt", 1.0, 3), ("Ilsa Faust and co", 1.0, 4), ("NSA head", 2.0, 3)]
+    (x, row, above) = place_labels(starts, 0.3)[2]
+    assert (row, above) == (3, True)
+    assert x == pytest.approx(1.0 + 10 * 0.3 + 0.3)  # just clear of "Ethan Hunt"
+    assert _clashes(starts, place_labels(starts, 0.3), 0.3) == []
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_placed_names_never_overlap_and_never_sit_left_of_their_line(seed: int) -> None:
+    rng = random.Random(seed)
+    starts = [
+        (f"Name {'x' * rng.randint(0, 14)}", float(rng.randint(1, 12)), rng.randint(0, 8))
+        for _ in range(rng.randint(2, 30))
+    ]
+    placed = place_labels(starts, 0.3)
+    assert _clashes(starts, placed, 0.3) == []
+    for (_, start, row), (x, placed_row, _) in zip(starts, placed, strict=True):
+        assert placed_row == row
+        assert x >= start
+
+
+def test_the_shipped_storylines_names_do_not_overlap(shipped_index: DatasetIndex) -> None:
+    fig = storylines_figure(shipped_index, tuple(e.id for e in shipped_index.story))
+    names = [a for a in fig.layout.annotations if a.font.size == 11]
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    assert len(names) == len(lines) > 10  # a name per character's line
+    xs = [b.order for b in shipped_index.story]
+    per_char = CHAR_PX * (max(xs) - min(xs) + 1.4) / PLOT_PX
+    starts: list[Start] = []
+    placed: list[Placement] = []
+    for a in names:
+        text_x = a.ax if a.showarrow else a.x
+        row = -int(a.ay if a.showarrow else a.y)
+        starts.append((a.text, text_x, row))
+        placed.append((text_x, row, a.yanchor == "bottom"))
+        if a.showarrow:  # moved: the arrow points back at the start of its line
+            assert a.x < a.ax and a.axref == "x" and a.ayref == "y"
+    assert _clashes(starts, placed, per_char) == []
+    assert any(a.showarrow for a in names), "the shipped cast crowds at least one name"
