@@ -704,9 +704,10 @@ def location_map(
                 "hoverinfo": "text",
             }
         )
-    # Plotly keeps the map's aspect: size the chart to the area shown (about 750 px wide).
+    # Plotly keeps the map's aspect: size the chart to the area shown, about 620 px wide
+    # in the main column of a desktop screen.
     aspect = (lat_range[1] - lat_range[0]) / max(lon_range[1] - lon_range[0], 1e-6)
-    layout = base_layout(height=int(min(620, max(340, 90 + 750 * aspect * 1.25))))
+    layout = base_layout(height=int(min(620, max(340, 90 + 620 * aspect * 1.25))))
     if len(drawn) < len(joined):
         with_note(
             layout,
