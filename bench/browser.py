@@ -68,7 +68,7 @@ CHROMIUM_ARGS = [
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
 HEALTH_TIMEOUT_S = 60.0
 # Page loads and filter changes vary by a tenth or more from one to the next on a
-# busy machine: take the median of more rounds than --repeat (each takes ~2 s).
+# busy machine: take the median of more rounds than --repeat (each takes ~4 s).
 ROUNDS_PER_REPEAT = 2
 DRAW_TIMEOUT_MS = 90_000
 BASELINE_SCRIPT = ROOT / "bench" / "baseline_app.py"
