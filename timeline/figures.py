@@ -379,7 +379,14 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 "showlegend": False,
             }
         )
-    for kind, members in kinds.items():
+    # Hatched bars are a trace per phase, each of one colour: a hatch pattern is an SVG
+    # definition per colour and trace, so one colour per bar would draw a pattern per bar.
+    groups = [
+        ("span", kinds["span"]),
+        *(("within", [e for e in kinds["within"] if e.phase == phase]) for phase in phases),
+        ("day", kinds["day"]),
+    ]
+    for kind, members in groups:
         if not members:
             continue
         hover = [_production_hover(index, e) for e in members]
@@ -424,10 +431,10 @@ def production_timeline(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 "y": ys,
                 "width": 0.6,
                 "marker": {
-                    "color": colours,
+                    "color": colours if kind == "span" else colours[0],
                     "opacity": 0.9 if kind == "span" else 0.45,
                     "pattern": {"shape": "" if kind == "span" else "/", "solidity": 0.3},
-                    "line": {"width": 1, "color": colours},
+                    "line": {"width": 1, "color": colours if kind == "span" else colours[0]},
                 },
                 "customdata": custom,
                 "hovertext": hover,

@@ -19,7 +19,7 @@ from timeline import figures
 from timeline.index import DatasetIndex
 from timeline.links import map_links
 from timeline.models import StoryEvent
-from timeline.style import PHASE_LABELS
+from timeline.style import PHASE_COLOURS, PHASE_LABELS
 
 ALL_IDS = STORY_IDS + PRODUCTION_IDS
 SCRIPT = "<script>alert(1)</script>"
@@ -170,6 +170,18 @@ def test_bars_by_precision(island_index: DatasetIndex, shape: str, expected: lis
     fig = figures.production_timeline(island_index, PRODUCTION_IDS)
     bars = [t for t in clickable(fig) if t.type == "bar" and t.marker.pattern.shape == shape]
     assert sorted(row[0] for t in bars for row in t.customdata) == expected
+
+
+def test_hatched_bars_are_a_trace_per_phase_in_its_colour(island_index: DatasetIndex) -> None:
+    # A hatch is an SVG pattern per colour and trace: one colour per trace keeps them few.
+    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    hatched = [t for t in clickable(fig) if t.type == "bar" and t.marker.pattern.shape == "/"]
+    assert len(hatched) > 1
+    phase_of = {e.id: e.phase for e in island_index.production}
+    for trace in hatched:
+        (phase,) = {phase_of[row[0]] for row in trace.customdata}
+        assert trace.marker.color == PHASE_COLOURS[phase]
+        assert trace.marker.line.color == PHASE_COLOURS[phase]
 
 
 def test_a_one_of_range_is_a_hatched_bar() -> None:
