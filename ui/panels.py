@@ -36,11 +36,13 @@ from ui.state import figure, on_event_click, on_place_click, select_event
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
 MAX_CARDS = 100
 MAX_PICKER = 1000
-# On a phone the columns stack, which puts the details panel below every chart, out of
-# sight of the point just tapped: there the open event's panel becomes a sheet along the
-# bottom of the screen (and the page gets room to scroll past it). Static CSS, no data.
-PHONE_SHEET_CSS = """<style>
+# Phones (static CSS, no data in it). The film's title is smaller, so a chart shows on
+# the first screen. The columns stack, which puts the details panel below every chart,
+# out of sight of the point just tapped: there the open event's panel becomes a sheet
+# along the bottom of the screen (and the page gets room to scroll past it).
+PHONE_CSS = """<style>
 @media (max-width: 640px) {
+  .stMain h1 { font-size: 1.9rem; }
   .st-key-details_panel {
     position: fixed; left: 0.5rem; right: 0.5rem; bottom: 0.5rem; z-index: 100;
     width: auto; max-height: 45vh; overflow-y: auto; background: #FFFFFF;
@@ -57,6 +59,7 @@ def headline(
 ) -> None:
     """Film title, the source credit, how many events are shown and the share link."""
     film = index.dataset.film
+    st.html(PHONE_CSS)
     st.title(markdown_escape(f"{film.title} ({film.year})"), anchor=False)
     # Story beats come first in ids (filter_events): find where production starts.
     story = bisect_left(ids, True, key=lambda i: index.events[i].chronology == "production")
@@ -333,7 +336,6 @@ def details(
     if event_id is None:
         return
     d = describe(index, event_id, hidden=hidden)
-    st.html(PHONE_SHEET_CSS)
     with st.container(border=True, key="details_panel"):
         with st.container(horizontal=True, horizontal_alignment="right"):
             st.button(

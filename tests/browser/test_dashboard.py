@@ -534,3 +534,16 @@ def test_a_filter_back_at_its_default_leaves_the_url(
         page.wait_for_timeout(500)
     page.wait_for_url(lambda url: "tab=" not in url, timeout=TIMEOUT_MS)
     assert parse_qs(urlsplit(page.url).query) == {}, page.url
+
+
+def test_on_a_phone_the_first_screen_shows_a_chart(streamlit_server: str, page: Page) -> None:
+    # The shipped film's long title would fill half a phone's screen at Streamlit's size.
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(streamlit_server)
+    wait_for_app(page)
+    _wait_for_charts(page, 2)
+    title = page.locator('[data-testid="stMain"] h1').first.bounding_box()
+    first = page.locator(f"{ACTIVE_TAB} .js-plotly-plot").first.bounding_box()
+    assert title is not None and first is not None
+    assert title["height"] < 150, f"the title takes {title['height']:.0f}px"
+    assert first["y"] < 844 * 0.6, f"the first chart starts at {first['y']:.0f}px"
