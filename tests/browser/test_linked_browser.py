@@ -67,14 +67,17 @@ def test_map_link_lines_are_drawn(streamlit_server: str, open_app: Callable[...,
     page.get_by_text("Join story settings to where they were filmed").click()
     page.wait_for_url(re.compile(r"[?&]links=false(&|$)"), timeout=TIMEOUT_MS)
     wait_for_app(page)
-    # The rerun redraws the map: wait for the line trace to go rather than racing it.
+    # The rerun redraws the map as a new chart (the old one stays on the page until the
+    # run ends): wait for a single map, without the line trace, rather than racing it.
     page.wait_for_function(
-        "(name) => { const el = document.querySelector("
+        "(name) => { const els = document.querySelectorAll("
         '\'[data-testid="stTabs"] [role="tabpanel"] .js-plotly-plot\');'
-        " return el && el._fullData && !el._fullData.some((t) => t.name === name); }",
+        " return els.length === 1 && els[0]._fullData"
+        " && !els[0]._fullData.some((t) => t.name === name); }",
         arg=LINKS,
         timeout=TIMEOUT_MS,
     )
+    wait_for_app(page)
     (plot,) = _plots(page, ACTIVE_TAB)
     assert not any(t["name"] == LINKS for t in plot["traces"])
 
