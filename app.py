@@ -6,8 +6,9 @@ import sys
 import streamlit as st
 
 from timeline import settings
-from timeline.filters import filter_events, hidden_by_shield
+from timeline.filters import hidden_by_shield
 from timeline.loading import DatasetError
+from timeline.selection import select
 from timeline.urlstate import Options
 from ui import panels, sidebar, state
 
@@ -28,22 +29,22 @@ state.show_url_notices(index, options, params)
 state.init_selected(index, params)
 filters = sidebar.filter_widgets(index, options)
 sidebar.data_source(name, uploaded, default, max_upload)
-ids = filter_events(index, filters)
+shown = select(index, filters)
 hidden = hidden_by_shield(index, filters.until)
 selected = state.selected_event(index, hidden)
 
 head = st.container()
 main, side = st.columns([3, 1.25], gap="medium")
 with main:
-    if not ids:
+    if not len(shown):
         panels.no_results()
-    panels.tabs(index, ids, filters)
+    panels.tabs(index, shown, filters)
 with side:
-    panels.details(index, ids, selected, hidden)
+    panels.details(index, shown, selected, hidden)
 with head:
     panels.headline(
         index,
-        ids,
+        shown,
         state.share_link(filters, options, index, event=selected),
         uploaded=uploaded,
     )

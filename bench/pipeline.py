@@ -16,9 +16,6 @@ reported as timed out; the parent skips it at larger sizes.
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import importlib
-import inspect
 import json
 import signal
 import time
@@ -34,18 +31,23 @@ import plotly.graph_objects as go
 import plotly.io
 import plotly.tools
 
-from bench.common import Stats, proc_status, timed
-from timeline import dates, figures
+from bench.common import Stats, timed
+from tests.harness import proc_status
+from timeline import dates
+from timeline.charts.registry import BY_NAME, CHARTS
+from timeline.columns import build_columns, columns_of
 from timeline.filters import Filters, filter_events
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import load_bytes
 from timeline.models import Dataset
+from timeline.selection import Selection, select
+from timeline.table import MAX_TABLE_ROWS, events_frame
 
 # Repeats stop early once a measurement has used this long (after its minimum runs):
 # a 10 s chart build needs no fifth run to show it is 20 times over budget.
 MEASURE_BUDGET_S = 12.0
 Ids = tuple[str, ...]
-Builder = Callable[[DatasetIndex, Ids], go.Figure]
+Builder = Callable[[DatasetIndex, Selection], go.Figure]
 
 
 def adaptive(
@@ -73,54 +75,9 @@ def emit(**record: Any) -> None:
     print(json.dumps(record), flush=True)
 
 
-# --- what the app draws ------------------------------------------------------------
-
-
-def _optional(module: str, name: str) -> Callable[..., Any] | None:
-    """``module.name`` if the app has it today (the app changes; the bench should not break)."""
-    try:
-        found = getattr(importlib.import_module(module), name)
-    except (ImportError, AttributeError):
-        return None
-    return found if callable(found) else None
-
-
-def _location_map(index: DatasetIndex, ids: Ids) -> go.Figure:
-    # As the app draws it by default: with the story-to-filming links when it has them.
-    if "links" in inspect.signature(figures.location_map).parameters:
-        return figures.location_map(index, ids, links=True)
-    return figures.location_map(index, ids)
-
-
-# The app's tab for each chart: only the open tab is built on a rerun.
-CHART_TABS = {
-    "story_timeline": "Timelines",
-    "production_timeline": "Timelines",
-    "storylines": "Storylines",
-    "location_map": "Map",
-    "release_slips": "Fortunes",
-    "box_office_run": "Fortunes",
-    "reception_scores": "Fortunes",
-}
-
-
 def chart_builders() -> dict[str, Builder]:
-    """Every chart builder the app uses, by name: the three timeline ones, then the rest."""
-    builders: dict[str, Builder] = {
-        "story_timeline": lambda index, ids: figures.story_timeline(index, ids),
-        "production_timeline": figures.production_timeline,
-        "location_map": _location_map,
-    }
-    for name, module, function in (
-        ("storylines", "timeline.storylines", "storylines_figure"),
-        ("release_slips", "timeline.fortunes", "release_slips"),
-        ("box_office_run", "timeline.fortunes", "box_office_run"),
-        ("reception_scores", "timeline.fortunes", "reception_scores"),
-    ):
-        found = _optional(module, function)
-        if found is not None:
-            builders[name] = found
-    return builders
+    """Every chart the app draws (the registry), by name, with the options it draws by default."""
+    return {chart.name: partial(chart.build, **chart.defaults) for chart in CHARTS}
 
 
 def streamlit_serialize(fig: go.Figure) -> str:
@@ -153,11 +110,9 @@ def typical_filters(index: DatasetIndex) -> dict[str, tuple[Filters, str]]:
         year = starts[len(starts) // 2].year
         span = (date(year, 1, 1), date(year, 12, 31))
         out["dates=<the median year>"] = (Filters(span=span), str(year))
-    if "until" in {f.name for f in dataclasses.fields(Filters)}:
-        # The spoiler shield: the story up to its middle beat.
-        half = max(1, len(index.story) // 2)
-        shield: dict[str, Any] = {"until": half}
-        out["until=<the middle beat>"] = (Filters(**shield), str(half))
+    # The spoiler shield: the story up to its middle beat.
+    half = max(1, len(index.story) // 2)
+    out["until=<the middle beat>"] = (Filters(until=half), str(half))
     out["combined (5 filters)"] = (
         Filters(locations=(country.id,), who=(who,), phases=("filming",), text="the", span=span),
         "all of the above",
@@ -217,15 +172,10 @@ def measure_chart(build: Callable[[], go.Figure], times: int, limit: float) -> d
     }
 
 
-def measure_table(index: DatasetIndex, ids: Ids, times: int) -> dict[str, Any] | None:
-    events_frame = _optional("timeline.table", "events_frame")
-    if events_frame is None:
-        return None
+def measure_table(index: DatasetIndex, ids: Ids, times: int) -> dict[str, Any]:
     from streamlit import dataframe_util
 
-    # As the app shows it: the first rows only, when it caps them.
-    limit = getattr(importlib.import_module("timeline.table"), "MAX_TABLE_ROWS", None)
-    ids = ids if limit is None else ids[:limit]
+    ids = ids[:MAX_TABLE_ROWS]  # as the app shows it: the first rows only
     frame = events_frame(index, ids)
     arrow = dataframe_util.convert_pandas_df_to_arrow_bytes(frame)
     return {
@@ -260,15 +210,8 @@ def run(path: Path, times: int, chart_timeout: float, skip: set[str]) -> None:
     emit(kind="index", build_index_s=adaptive(lambda: build_index(ds), times).as_dict())
     index = build_index(ds)
     # The arrays filters and charts use, built once per dataset on first use.
-    build_columns = _optional("timeline.columns", "build_columns")
-    if build_columns is not None:
-        emit(
-            kind="columns",
-            build_columns_s=adaptive(partial(build_columns, index), times).as_dict(),
-        )
-        columns_of = _optional("timeline.columns", "columns_of")
-        if columns_of is not None:
-            columns_of(index)  # kept for the session, as the app keeps it
+    emit(kind="columns", build_columns_s=adaptive(partial(build_columns, index), times).as_dict())
+    columns_of(index)  # kept for the session, as the app keeps it
     rss_index = proc_status()["VmRSS"]
     steps: dict[str, int] = {"imports": rss_start, "load + index": rss_index}
 
@@ -302,27 +245,27 @@ def run(path: Path, times: int, chart_timeout: float, skip: set[str]) -> None:
             events=len(filter_events(index, chosen)),
         )
 
-    ids = filter_events(index, Filters())
+    shown = select(index, Filters())
+    ids = shown.ids
     for name, builder in chart_builders().items():
+        tab = BY_NAME[name].tab
         if name in skip:
             emit(
                 kind="chart",
                 name=name,
-                tab=CHART_TABS.get(name),
+                tab=tab,
                 skipped="timed out at a smaller size",
             )
             continue
         try:
-            result = measure_chart(partial(builder, index, ids), times, chart_timeout)
+            result = measure_chart(partial(builder, index, shown), times, chart_timeout)
         except ChartTimeout:
-            emit(kind="chart", name=name, tab=CHART_TABS.get(name), timed_out_s=chart_timeout)
+            emit(kind="chart", name=name, tab=tab, timed_out_s=chart_timeout)
             continue
-        emit(kind="chart", name=name, tab=CHART_TABS.get(name), **result)
+        emit(kind="chart", name=name, tab=tab, **result)
         memory(name)  # so far: kept if a later step has to be stopped
 
-    table = measure_table(index, ids, times)
-    if table is not None:
-        emit(kind="table", **table)
+    emit(kind="table", **measure_table(index, ids, times))
     memory("table")
 
 

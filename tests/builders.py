@@ -23,7 +23,11 @@ from __future__ import annotations
 import copy
 import json
 import re
+from collections.abc import Iterable
 from typing import Any
+
+from timeline.index import DatasetIndex
+from timeline.selection import Selection, everything, selection_of
 
 Doc = dict[str, Any]
 
@@ -216,3 +220,8 @@ def with_change(doc: Doc, path: str, value: Any) -> Doc:
 def to_bytes(doc: Doc) -> bytes:
     """The document as the UTF-8 JSON bytes of a file (NaN written as the bare ``NaN``)."""
     return json.dumps(doc).encode("utf-8")
+
+
+def shown(index: DatasetIndex, ids: Iterable[str] | None = None) -> Selection:
+    """The events ``ids`` of ``index`` as a selection (every event when ``ids`` is None)."""
+    return everything(index) if ids is None else selection_of(index, ids)

@@ -9,8 +9,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 CODE = [
     ROOT / "app.py",
-    *sorted((ROOT / "timeline").glob("*.py")),
-    *sorted((ROOT / "ui").glob("*.py")),
+    *sorted((ROOT / "timeline").rglob("*.py")),
+    *sorted((ROOT / "ui").rglob("*.py")),
 ]
 SHIPPED = json.loads((ROOT / "data" / "events.json").read_text(encoding="utf-8"))
 # Words that would be ordinary in any code: a place or name that is also a common word.

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 import numpy.typing as npt
 
 from timeline.index import AnyEvent, DatasetIndex, derived
-from timeline.models import PHASES, Phase, ProductionEvent
+from timeline.models import PHASES, Phase
 
 Mask = npt.NDArray[np.bool_]
 Ints = npt.NDArray[np.int64]
@@ -65,35 +65,15 @@ class Columns:
     text: str
     text_starts: list[int]
     places_of_event: Mask  # which events have at least one place
-    # The last ids tuple looked up and its positions: the charts of one rerun all ask
-    # about the same tuple, and 100,000 lookups cost tens of milliseconds.
-    _last: list[tuple[tuple[str, ...], Ints]] = field(default_factory=list, repr=False)
 
     def __len__(self) -> int:
         return len(self.ids)
 
-    def positions(self, ids: Iterable[str]) -> Ints:
-        """Positions of ``ids`` (which must be events of this dataset); read-only."""
-        last = self._last[:1]
-        if last and last[0][0] is ids:
-            return last[0][1]
-        found = np.fromiter(map(self.position.__getitem__, ids), dtype=np.int64)
-        found.flags.writeable = False
-        if isinstance(ids, tuple):
-            self._last[:] = [(ids, found)]
-        return found
-
     def mask_of(self, ids: Iterable[str]) -> Mask:
-        """A mask with ``ids`` set."""
+        """A mask with ``ids`` set (which must be events of this dataset)."""
         mask = np.zeros(len(self), dtype=bool)
-        mask[self.positions(ids)] = True
+        mask[np.fromiter(map(self.position.__getitem__, ids), dtype=np.int64)] = True
         return mask
-
-    def split(self, ids: Iterable[str]) -> tuple[Ints, Ints]:
-        """Positions of ``ids``: the story beats', then the production events'."""
-        found = self.positions(ids)
-        story = found < self.n_story
-        return found[story], found[~story]
 
     def ids_of(self, mask: Mask) -> tuple[str, ...]:
         """The ids a mask selects, in position order."""
@@ -193,14 +173,3 @@ def build_columns(index: DatasetIndex) -> Columns:
         text_starts=starts,
         places_of_event=np.bincount(places.event, minlength=len(events)) > 0,
     )
-
-
-def shown_production(
-    index: DatasetIndex, ids: tuple[str, ...], phases: Iterable[Phase] = ()
-) -> list[ProductionEvent]:
-    """The production events among ``ids``, in date order; of ``phases`` only, if given."""
-    cols = columns_of(index)
-    keep = cols.mask_of(ids)[cols.n_story :]
-    if phases:
-        keep &= np.isin(cols.phase[cols.n_story :], [PHASE_CODES[p] for p in phases])
-    return [index.production[k] for k in np.flatnonzero(keep).tolist()]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from timeline.index import DatasetIndex
 from timeline.links import Shot, shots_of
+from timeline.measures import measure_text
 from timeline.models import StoryEvent
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
 
@@ -36,21 +37,6 @@ def event_label(index: DatasetIndex, event_id: str) -> str:
     if isinstance(ev, StoryEvent):
         return f"{ev.order}. {ev.title}"
     return f"{index.dates[ev.id].label} · {ev.title}"
-
-
-def _measure(value: float, unit: str, out_of: float | None) -> str:
-    number = (
-        f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}".rstrip("0").rstrip(".")
-    )
-    if unit == "USD":
-        return f"${value / 1e6:,.1f} million" if abs(value) >= 1e6 else f"${number}"
-    if unit == "GBP":
-        return f"£{value / 1e6:,.1f} million" if abs(value) >= 1e6 else f"£{number}"
-    if unit == "percent":
-        return f"{number}%"
-    if unit == "rank":
-        return f"#{number}"
-    return f"{number} out of {out_of:g}" if out_of else number
 
 
 def describe(
@@ -105,8 +91,7 @@ def describe(
         source_url=url,
         linked=tuple((i, event_label(index, i)) for i in ev.story_events if i not in hidden),
         measures=tuple(
-            f"{m.label}: {_measure(m.value, m.unit, m.out_of)}"
-            + (f" ({m.basis})" if m.basis else "")
+            f"{m.label}: {measure_text(m, long=True)}" + (f" ({m.basis})" if m.basis else "")
             for m in ev.measures
         ),
     )

@@ -14,6 +14,7 @@ import numpy as np
 from timeline.columns import columns_of
 from timeline.index import DatasetIndex
 from timeline.models import ProductionEvent, StoryEvent
+from timeline.selection import Selection
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,10 @@ def shots_of(index: DatasetIndex, beat_id: str) -> tuple[Shot, ...]:
     )
 
 
-def filmed(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[str, ...]:
+def filmed(index: DatasetIndex, shown: Selection) -> tuple[str, ...]:
     """The shown story beats whose filming the data records, in order."""
-    return tuple(i for i in ids if i in index.filmed_beats)
+    beats = (index.story[k].id for k in shown.story_positions.tolist())
+    return tuple(i for i in beats if i in index.filmed_beats)
 
 
 def set_vs_shot(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[SetShot, ...]:
@@ -83,15 +85,15 @@ def set_vs_shot(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[SetShot, ...
     return tuple(rows)
 
 
-def map_links(index: DatasetIndex, ids: tuple[str, ...]) -> tuple[tuple[str, str], ...]:
+def map_links(index: DatasetIndex, shown: Selection) -> tuple[tuple[str, str], ...]:
     """(setting, filming place) location-id pairs for the shown beats, each pair once:
     those joining the most beats first, ties in the order they first appear."""
     cols = columns_of(index)
     if not len(cols.link_beat):
         return ()
-    shown = cols.mask_of(ids)[cols.link_beat]
+    linked = shown.mask[cols.link_beat]
     n_places = len(cols.places.codes)
-    pairs = cols.link_setting[shown] * n_places + cols.link_place[shown]
+    pairs = cols.link_setting[linked] * n_places + cols.link_place[linked]
     found, first, counts = np.unique(pairs, return_index=True, return_counts=True)
     order = np.lexsort((first, -counts))  # most beats first, then first seen
     location_ids = list(cols.places.codes)  # by code

@@ -17,16 +17,15 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
-from html.parser import HTMLParser
 
 from pydantic import ValidationError
 
 from timeline import dates
 from timeline.loading import issues_from
 from timeline.models import PHASES, Dataset, Film, Phase
+from timeline.plaintext import ID_MAX, cut, shorten_at_word, slugify, strip_html
 from timeline.style import PHASE_LABELS
 
 SOURCE_ID = "timelinejs"
@@ -37,7 +36,6 @@ DEFAULT_TITLE = "Imported timeline"
 # here keeps one over-long headline from failing the whole import.
 TEXT_MAX = 300
 LONG_TEXT_MAX = 5000
-ID_MAX = 120
 # A title made from an event's text (when it has no headline) should read as a title.
 DERIVED_TITLE_MAX = 100
 # Aggregated report lines list at most this many paths, then a count of the rest.
@@ -55,15 +53,6 @@ _TEXT_KEYS = {"headline", "text"}
 _TIME_KEYS = ("hour", "minute", "second", "millisecond")
 _DATE_KEYS = {"year", "month", "day", *_TIME_KEYS, "display_date"}
 
-# Tags whose boundaries do not separate words (``<b>bold</b>er``); every other tag
-# (``<p>``, ``<br>``, ``<li>``...) becomes a space so that paragraphs do not run together.
-_INLINE_TAGS = {
-    "a", "abbr", "b", "bdi", "bdo", "cite", "code", "data", "dfn", "em", "font", "i", "kbd",
-    "mark", "q", "s", "samp", "small", "span", "strong", "sub", "sup", "time", "u", "var",
-}  # fmt: skip
-# Elements whose content is code or metadata, never words a reader sees.
-_HIDDEN_TAGS = {"script", "style", "template", "noscript", "head", "title"}
-
 
 class ConversionError(Exception):
     """Input that cannot become an events file at all; ``report`` holds lines gathered so far."""
@@ -72,67 +61,6 @@ class ConversionError(Exception):
         super().__init__(message)
         self.message = message
         self.report = list(report)
-
-
-class _TextOnly(HTMLParser):
-    """Collects the text a browser would show: tags dropped, entities decoded, scripts skipped."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._hidden = 0
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden += 1
-        elif tag not in _INLINE_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag in _HIDDEN_TAGS:
-            self._hidden = max(0, self._hidden - 1)
-        elif tag not in _INLINE_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data: str) -> None:
-        if not self._hidden:
-            self.parts.append(data)
-
-
-def strip_html(value: str) -> str:
-    """Plain text of an HTML fragment: tags and scripts removed, entities decoded, spaces collapsed.
-
-    Link text is kept (``<a href="...">the trailer</a>`` → ``the trailer``); the URL is not.
-    """
-    parser = _TextOnly()
-    parser.feed(value)
-    parser.close()
-    return " ".join("".join(parser.parts).split())
-
-
-def slugify(value: str, limit: int = ID_MAX) -> str:
-    """A lowercase ASCII slug (``Box office`` → ``box-office``); empty when nothing is left."""
-    ascii_text = unicodedata.normalize("NFKD", value).encode("ascii", "ignore").decode("ascii")
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
-    return slug[:limit].rstrip("-")
-
-
-def cut(value: str, limit: int) -> str:
-    """``value`` shortened to at most ``limit`` characters, marked with an ellipsis when cut."""
-    if len(value) <= limit:
-        return value
-    return value[: limit - 1].rstrip() + "\u2026"
-
-
-def _shorten_at_word(value: str, limit: int) -> str:
-    if len(value) <= limit:
-        return value
-    head = value[: limit - 1]
-    # Break at the last space when one is reasonably near the end; else mid-word.
-    space = head.rfind(" ")
-    if space >= limit // 2:
-        head = head[:space]
-    return head.rstrip(" ,;:.-") + "\u2026"
 
 
 # Phase names as slugs: "Box office", "box-office" and "BOX OFFICE" all slugify alike.
@@ -375,7 +303,7 @@ class _Converter:
 
         if not headline:
             self.lines.append(f"{path}: no headline; title taken from the text")
-            title = _shorten_at_word(body, DERIVED_TITLE_MAX)
+            title = shorten_at_word(body, DERIVED_TITLE_MAX)
         elif len(headline) > TEXT_MAX:
             self.lines.append(f"{path}.text.headline: cut to {TEXT_MAX} characters")
             title = cut(headline, TEXT_MAX)

@@ -13,8 +13,9 @@ from datetime import date
 from urllib.parse import urlencode
 
 from timeline.filters import Filters, View
-from timeline.fortunes import production_months
 from timeline.index import DatasetIndex, derived
+from timeline.months import production_months
+from timeline.selection import everything
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
 
 VIEW_PARAM = "view"
@@ -79,7 +80,7 @@ class Options:
             phases=tuple(label for phase, label in PHASE_LABELS.items() if phase in used_phases),
             span=index.date_span,
             story_length=len(index.story),
-            months=tuple(production_months(index, tuple(e.id for e in index.production))),
+            months=tuple(production_months(index, everything(index))),
         )
 
 

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
-
-import plotly.graph_objects as go
 import streamlit as st
 
+from timeline.charts.base import notes_of
+from timeline.charts.registry import Chart, charts_in
+from timeline.charts.story import StoryLanes
 from timeline.details import describe, event_label
 from timeline.export import export_json
-from timeline.figures import StoryLanes, notes_of
 from timeline.filters import Filters
-from timeline.fortunes import (
-    events_in_month,
-    production_months,
-)
 from timeline.index import DatasetIndex
 from timeline.links import filmed, set_vs_shot
 from timeline.loading import DatasetError
+from timeline.months import events_in_month, production_months
+from timeline.selection import Selection
 from timeline.table import MAX_TABLE_ROWS, events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
 from timeline.urlstate import (
@@ -55,18 +52,17 @@ PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom"
 
 
 def headline(
-    index: DatasetIndex, ids: tuple[str, ...], share_link: str, *, uploaded: bool = False
+    index: DatasetIndex, shown: Selection, share_link: str, *, uploaded: bool = False
 ) -> None:
     """Film title, the source credit, how many events are shown and the share link."""
     film = index.dataset.film
     st.html(PHONE_CSS)
     st.title(markdown_escape(f"{film.title} ({film.year})"), anchor=False)
-    # Story beats come first in ids (filter_events): find where production starts.
-    story = bisect_left(ids, True, key=lambda i: index.events[i].chronology == "production")
+    story = shown.story_count
     left, right = st.columns([4, 1], vertical_alignment="center")
     left.markdown(
-        f"Showing **{len(ids)}** of {len(index.events)} events "
-        f"({story} story, {len(ids) - story} production)."
+        f"Showing **{len(shown)}** of {len(index.events)} events "
+        f"({story} story, {len(shown) - story} production)."
     )
     with right.popover("Share this view", icon=":material/link:", width="stretch"):
         if uploaded:
@@ -104,15 +100,15 @@ def credits(index: DatasetIndex) -> None:
         st.caption(f"Source: {title}{markdown_escape(licence)}")
 
 
-def tabs(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> None:
+def tabs(index: DatasetIndex, shown: Selection, filters: Filters) -> None:
     """The views as tabs; only the open one is built (switching tabs reruns the script)."""
     views = {
-        "Timelines": lambda: timelines(index, ids, filters),
-        "Storylines": lambda: storylines(index, ids),
-        "Set vs shot": lambda: set_vs_shot_view(index, ids),
-        "Map": lambda: location_map(index, ids),
-        "Fortunes": lambda: fortunes(index, ids),
-        "Table": lambda: table(index, ids),
+        "Timelines": lambda: timelines(index, shown, filters),
+        "Storylines": lambda: storylines(index, shown),
+        "Set vs shot": lambda: set_vs_shot_view(index, shown),
+        "Map": lambda: location_map(index, shown),
+        "Fortunes": lambda: fortunes(index, shown),
+        "Table": lambda: table(index, shown),
     }
     containers = st.tabs(TABS, key=TAB_PARAM, bind="query-params", on_change="rerun")
     for name, container in zip(TABS, containers, strict=True):
@@ -121,67 +117,70 @@ def tabs(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> None:
                 views[name]()
 
 
-def timelines(index: DatasetIndex, ids: tuple[str, ...], filters: Filters) -> None:
-    """Story and production timelines, as the chronology filter asks."""
-    if filters.view in ("story", "both"):
-        st.subheader("Story", anchor=False)
-        lane_label = st.segmented_control(
-            "Lanes",
-            list(LANE_LABELS.values()),
-            default=LANE_LABELS["character"],
-            key=LANES_PARAM,
-            bind="query-params",
-            label_visibility="collapsed",
-        )
-        lanes: StoryLanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
-        st.plotly_chart(
-            _noted(figure("story", index, ids, lanes=lanes)),
-            key="story_chart",
-            on_select=lambda: on_event_click("story_chart"),
-            selection_mode="points",
-            config=PLOT_CONFIG,
-        )
-    if filters.view in ("production", "both"):
-        st.subheader("Production", anchor=False)
-        st.plotly_chart(
-            _noted(figure("production", index, ids)),
-            key="production_chart",
-            on_select=lambda: on_event_click("production_chart"),
-            selection_mode="points",
-            config=PLOT_CONFIG,
-        )
-    st.caption("Click a point or bar to read the event.")
+def chart(
+    spec: Chart,
+    index: DatasetIndex,
+    shown: Selection,
+    options: dict[str, object] | None = None,
+    *,
+    on_place: dict[str, str] | None = None,
+) -> None:
+    """Draw one chart of the registry: its notes above it, clicks wired as it declares.
 
-
-def _noted(fig: go.Figure) -> go.Figure:
-    """Show the figure's notes above it, where text wraps at any width; the figure itself."""
+    ``options`` go to the builder over the chart's ``defaults``; ``on_place`` maps a
+    clicked location id to the label the place filter shows (for a ``place`` chart).
+    """
+    fig = figure(spec, index, shown, **(dict(spec.defaults) | (options or {})))
     notes = notes_of(fig)
     if notes.headline:
         st.markdown(f"**{markdown_escape(notes.headline)}**")
     if notes.lines:
         # One caption, a line per note: a Markdown hard break between them.
         st.caption("  \n".join(markdown_escape(line) for line in notes.lines))
-    return fig
+    key = spec.key
+    if spec.click == "place":
+        names = on_place or {}
+        on_select = lambda: on_place_click(key, names)  # noqa: E731
+    else:
+        on_select = lambda: on_event_click(key)  # noqa: E731
+    st.plotly_chart(fig, key=key, on_select=on_select, selection_mode="points", config=PLOT_CONFIG)
 
 
-def storylines(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+def timelines(index: DatasetIndex, shown: Selection, filters: Filters) -> None:
+    """Story and production timelines, as the chronology filter asks."""
+    for spec in charts_in("Timelines"):
+        if filters.view not in spec.views:
+            continue
+        st.subheader(spec.title, anchor=False)
+        options: dict[str, object] = {}
+        if spec.name == "story":
+            lane_label = st.segmented_control(
+                "Lanes",
+                list(LANE_LABELS.values()),
+                default=LANE_LABELS["character"],
+                key=LANES_PARAM,
+                bind="query-params",
+                label_visibility="collapsed",
+            )
+            lanes: StoryLanes = "setting" if lane_label == LANE_LABELS["setting"] else "character"
+            options["lanes"] = lanes
+        chart(spec, index, shown, options)
+    st.caption("Click a point or bar to read the event.")
+
+
+def storylines(index: DatasetIndex, shown: Selection) -> None:
     """One line per character through the story; characters in a scene run together."""
-    st.plotly_chart(
-        _noted(figure("storylines", index, ids)),
-        key="storylines_chart",
-        on_select=lambda: on_event_click("storylines_chart"),
-        selection_mode="points",
-        config=PLOT_CONFIG,
-    )
+    for spec in charts_in("Storylines"):
+        chart(spec, index, shown)
     st.caption(
         "Each line is a character; lines run side by side when the characters share a "
         "scene, and the shaded bands name where it is set. Click a point to read the beat."
     )
 
 
-def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+def set_vs_shot_view(index: DatasetIndex, shown: Selection) -> None:
     """Where each beat is set against where and when it was filmed."""
-    beats = filmed(index, ids)
+    beats = filmed(index, shown)
     rows = set_vs_shot(index, beats[:MAX_CARDS])  # only the cards shown are worked out
     if not rows:
         st.info(
@@ -216,7 +215,7 @@ def set_vs_shot_view(index: DatasetIndex, ids: tuple[str, ...]) -> None:
                 )
 
 
-def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+def location_map(index: DatasetIndex, shown: Selection) -> None:
     """Story settings and real places on one map; a click filters to that place."""
     zoom = st.segmented_control(
         "Map zoom",
@@ -227,7 +226,7 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         label_visibility="collapsed",
         help="Focus zooms to where most of the events are.",
     )
-    months = production_months(index, ids)
+    months = production_months(index, shown)
     month = st.select_slider(
         "Step through the production, month by month",
         options=[ALL_MONTHS, *months],
@@ -237,59 +236,42 @@ def location_map(index: DatasetIndex, ids: tuple[str, ...]) -> None:
         help="Where were they that month? Shows the production events that overlap it.",
     )
     if month != ALL_MONTHS:
-        ids = events_in_month(index, ids, month)
-        st.caption(f"{len(ids)} production events with a place overlap {month}.")
+        shown = events_in_month(index, shown, month)
+        st.caption(f"{len(shown)} production events with a place overlap {month}.")
     show_links = st.toggle(
         "Join story settings to where they were filmed",
         value=True,
         key=LINKS_PARAM,
         bind="query-params",
     )
-    st.plotly_chart(
-        _noted(
-            figure(
-                "map",
-                index,
-                ids,
-                focus=zoom == ZOOM_LABELS[1],
-                links=show_links and month == ALL_MONTHS,
-            )
-        ),
-        key="map_chart",
-        on_select=lambda: on_place_click("map_chart", index.location_names),
-        selection_mode="points",
-        config=PLOT_CONFIG,
-    )
+    for spec in charts_in("Map"):
+        chart(
+            spec,
+            index,
+            shown,
+            {"focus": zoom == ZOOM_LABELS[1], "links": show_links and month == ALL_MONTHS},
+            on_place=index.location_names,
+        )
     st.caption(
         "Circles are where the story is set; squares are real places from the making of "
         "the film. Bigger means more events. Click a place to filter to it."
     )
 
 
-def fortunes(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+def fortunes(index: DatasetIndex, shown: Selection) -> None:
     """Release-date slips, the box-office run and the reception, from the events shown.
 
     Each chart's headline, key and notes (cached with the figure, which carries them) are
     text above it, where they wrap at any width.
     """
-    charts = (
-        ("Release dates", "release", "fortunes_release"),
-        ("Box office", "box_office", "fortunes_box_office"),
-        ("Reception", "reception", "fortunes_reception"),
-    )
-    for title, builder, key in charts:
-        st.subheader(title, anchor=False)
-        st.plotly_chart(
-            _noted(figure(builder, index, ids)),
-            key=key,
-            on_select=lambda key=key: on_event_click(key),
-            selection_mode="points",
-            config=PLOT_CONFIG,
-        )
+    for spec in charts_in("Fortunes"):
+        st.subheader(spec.title, anchor=False)
+        chart(spec, index, shown)
 
 
-def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
+def table(index: DatasetIndex, shown: Selection) -> None:
     """The shown events as a table; CSV of the rows and an events file of exactly those events."""
+    ids = shown.ids
     if len(ids) > MAX_TABLE_ROWS:
         st.caption(
             f"The table lists the first {MAX_TABLE_ROWS:,} of the {len(ids):,} events shown, "
@@ -317,9 +299,10 @@ def table(index: DatasetIndex, ids: tuple[str, ...]) -> None:
 
 
 def details(
-    index: DatasetIndex, ids: tuple[str, ...], event_id: str | None, hidden: frozenset[str]
+    index: DatasetIndex, shown: Selection, event_id: str | None, hidden: frozenset[str]
 ) -> None:
     """The selected event in full, or a picker when none is selected."""
+    ids = shown.ids
     st.subheader("Event details", anchor=False)
     choices = list(ids[:MAX_PICKER])
     if event_id is not None and event_id not in choices:

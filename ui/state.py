@@ -7,20 +7,22 @@ through callbacks, which run before the script reruns.
 
 from __future__ import annotations
 
-import hashlib
+import contextlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 import plotly.graph_objects as go
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
-from timeline import figures, fortunes, storylines
+from timeline.charts.registry import BY_NAME, Chart
 from timeline.columns import columns_of
 from timeline.filters import Filters
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
 from timeline.models import Dataset
+from timeline.selection import Selection
 from timeline.text import markdown_escape
 from timeline.urlstate import (
     ALL_MONTHS,
@@ -45,15 +47,6 @@ from timeline.urlstate import (
     url_notices,
 )
 
-FIGURE_BUILDERS: dict[str, Callable[..., go.Figure]] = {
-    "story": figures.story_timeline,
-    "production": figures.production_timeline,
-    "map": figures.location_map,
-    "storylines": storylines.storylines_figure,
-    "release": fortunes.release_slips,
-    "box_office": fortunes.box_office_run,
-    "reception": fortunes.reception_scores,
-}
 SELECTED = "selected_event"
 UPLOAD = "upload"
 _NOTICES_SHOWN = "_url_notices_checked"
@@ -246,33 +239,42 @@ def share_link(
     return f"{base}?{query}" if query else base
 
 
-@st.cache_resource(max_entries=24, show_spinner=False)
-def _figure(
-    builder: str,
-    token: str,
-    shown: str,
-    options: tuple[tuple[str, Any], ...],
-    _index: DatasetIndex,
-    _ids: tuple[str, ...],
+# Figures are cached by what they show, not by their inputs' contents: an index by
+# its token (unique to it), a selection by its key (the dataset's token and the filters
+# that chose it). Neither is hashed event by event.
+_HASH_FUNCS: dict[str | type[Any], Callable[[Any], Any]] = {
+    DatasetIndex: lambda index: index.token,
+    Selection: lambda shown: shown.key,
+}
+
+
+@st.cache_resource(max_entries=24, show_spinner=False, hash_funcs=_HASH_FUNCS)
+def _shared_figure(
+    name: str, index: DatasetIndex, shown: Selection, options: tuple[tuple[str, Any], ...]
 ) -> go.Figure:
-    # Keyed by the dataset's token, a digest of the ids shown and the options; the
-    # index and the ids themselves are not hashed (Streamlit hashes a tuple of 100,000
-    # ids in half a second). Figures are shared, never mutated (st.plotly_chart only
-    # reads them).
-    return FIGURE_BUILDERS[builder](_index, _ids, **dict(options))
+    # The app's own datasets: one copy for every session. Figures are never mutated
+    # (st.plotly_chart only reads them).
+    return BY_NAME[name].build(index, shown, **dict(options))
 
 
-def ids_digest(ids: tuple[str, ...]) -> str:
-    """A digest of the ids, in order (ids are validated: none holds a NUL)."""
-    return hashlib.blake2b("\0".join(ids).encode(), digest_size=16).hexdigest()
+@st.cache_resource(max_entries=24, show_spinner=False, hash_funcs=_HASH_FUNCS, scope="session")
+def _session_figure(
+    name: str, index: DatasetIndex, shown: Selection, options: tuple[tuple[str, Any], ...]
+) -> go.Figure:
+    # An upload's figures stay in its session, as the upload does (dropped with it).
+    return BY_NAME[name].build(index, shown, **dict(options))
 
 
-def figure(builder: str, index: DatasetIndex, ids: tuple[str, ...], **options: Any) -> go.Figure:
-    """A chart from ``timeline`` built once per dataset, events shown and options."""
-    key = ids_digest(ids)
-    return _figure(builder, index.token, key, tuple(sorted(options.items())), index, ids)
+def figure(chart: Chart, index: DatasetIndex, shown: Selection, **options: Any) -> go.Figure:
+    """``chart`` built once per dataset, selection and options (per session for an upload)."""
+    uploaded = st.session_state.get(_UPLOADED)
+    cache = _session_figure if uploaded is not None and uploaded[1] is index else _shared_figure
+    return cache(chart.name, index, shown, tuple(sorted(options.items())))
 
 
 def clear_figure_cache() -> None:
     """Forget every built chart (the benchmark times reruns that must build them)."""
-    _figure.clear()
+    _shared_figure.clear()
+    # Outside a running session (a test, the benchmark) there is no session cache.
+    with contextlib.suppress(StreamlitAPIException):
+        _session_figure.clear()

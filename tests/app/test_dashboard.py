@@ -256,10 +256,10 @@ def test_the_headline_counts_story_and_production_events_shown(
 def test_a_charts_note_is_a_caption_above_it(
     run_app: RunApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from timeline import figures
+    from timeline.charts import story
     from ui.state import clear_figure_cache
 
-    monkeypatch.setattr(figures, "MAX_STORY_BEATS", 2)
+    monkeypatch.setattr(story, "MAX_STORY_BEATS", 2)
     clear_figure_cache()  # built with the usual cap by earlier tests
     try:
         at = run_app({"tab": "Timelines", "view": "Story"})

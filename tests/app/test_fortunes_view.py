@@ -6,13 +6,16 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.app.conftest import EXAMPLE, SHIPPED, RunApp, chart, clickable_ids
-from timeline import fortunes
+from tests.builders import shown
+from timeline.charts import box_office
+from timeline.charts import reception as reception_chart
+from timeline.charts import release as release_chart
 from timeline.index import build_index
 from timeline.loading import load_path
 from timeline.text import markdown_escape
 
 KEYS = ("fortunes_release", "fortunes_box_office", "fortunes_reception")
-NOTES = (fortunes.release_notes, fortunes.box_office_notes, fortunes.reception_notes)
+NOTES = (release_chart.release_notes, box_office.box_office_notes, reception_chart.reception_notes)
 # Words from the notes of each chart (as Markdown): none may show when a chart is empty.
 NOTE_WORDS = tuple(
     markdown_escape(words)
@@ -56,11 +59,11 @@ def test_headline_and_notes_are_escaped_text_beside_the_charts(run_app: RunApp) 
     index = build_index(load_path(SHIPPED))
     ids = tuple(index.events)
     markdown, captions = texts(at)
-    release = fortunes.release_notes(index, ids)
+    release = release_chart.release_notes(index, shown(index, ids))
     assert release.headline.startswith("Release date moved")
     assert f"**{markdown_escape(release.headline)}**" in markdown
     for notes_of in NOTES:
-        lines = notes_of(index, ids).lines
+        lines = notes_of(index, shown(index, ids)).lines
         assert lines, notes_of.__name__
         assert "  \n".join(markdown_escape(line) for line in lines) in captions
     # Nothing is written into the figures that could run off a narrow screen.

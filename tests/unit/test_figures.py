@@ -13,9 +13,12 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from tests.builders import make_dataset, with_change
+from tests.builders import make_dataset, shown, with_change
 from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
-from timeline import figures
+from timeline import months
+from timeline.charts import base, production, story
+from timeline.charts import map as geo
+from timeline.charts.registry import CHARTS
 from timeline.index import DatasetIndex
 from timeline.links import map_links
 from timeline.models import StoryEvent
@@ -38,7 +41,7 @@ def clickable(fig: go.Figure) -> list[Any]:
 
 def note(fig: go.Figure) -> str:
     """The chart's note lines (shown above it), one string."""
-    return "\n".join(figures.notes_of(fig).lines)
+    return "\n".join(base.notes_of(fig).lines)
 
 
 def clicked_ids(fig: go.Figure) -> list[str]:
@@ -77,13 +80,13 @@ def hostile_index() -> DatasetIndex:
 def test_story_markers_one_per_character_or_one_unnamed(
     island_index: DatasetIndex, ids: tuple[str, ...]
 ) -> None:
-    fig = figures.story_timeline(island_index, ids)
+    fig = story.story_timeline(island_index, shown(island_index, ids))
     beats = [e for i in ids if isinstance(e := island_index.events[i], StoryEvent)]
     assert len(markers(fig).x) == sum(max(1, len(b.characters)) for b in beats)
 
 
 def test_story_markers_carry_event_ids(island_index: DatasetIndex) -> None:
-    fig = figures.story_timeline(island_index, STORY_IDS)
+    fig = story.story_timeline(island_index, shown(island_index, STORY_IDS))
     assert [row[0] for row in markers(fig).customdata] == [
         "storm-warning",
         "boat-in-trouble",
@@ -94,14 +97,14 @@ def test_story_markers_carry_event_ids(island_index: DatasetIndex) -> None:
 
 
 def test_story_markers_sit_at_the_narrative_order(island_index: DatasetIndex) -> None:
-    fig = figures.story_timeline(island_index, STORY_IDS)
+    fig = story.story_timeline(island_index, shown(island_index, STORY_IDS))
     assert list(markers(fig).x) == [1, 2, 3, 3, 4]
 
 
 @pytest.mark.parametrize(
     ("lanes", "ids", "expected"),
     [
-        pytest.param("character", STORY_IDS, ["Morag", "Tam", figures.NO_LANE], id="characters"),
+        pytest.param("character", STORY_IDS, ["Morag", "Tam", story.NO_LANE], id="characters"),
         pytest.param(
             "character",
             ("boat-in-trouble", "the-rescue"),
@@ -109,25 +112,27 @@ def test_story_markers_sit_at_the_narrative_order(island_index: DatasetIndex) ->
             id="first-appearance-not-alphabetical",
         ),
         pytest.param(
-            "setting", STORY_IDS, ["Stromness", "North Sea", figures.NO_LANE], id="settings"
+            "setting", STORY_IDS, ["Stromness", "North Sea", story.NO_LANE], id="settings"
         ),
     ],
 )
 def test_lanes_in_order_of_first_appearance_top_down(
     island_index: DatasetIndex, lanes: str, ids: tuple[str, ...], expected: list[str]
 ) -> None:
-    fig = figures.story_timeline(island_index, ids, lanes=lanes)  # type: ignore[arg-type]
+    fig = story.story_timeline(island_index, shown(island_index, ids), lanes=lanes)  # type: ignore[arg-type]
     # Plotly draws a category array bottom-up: the first lane is last in the array.
     assert list(reversed(fig.layout.yaxis.categoryarray)) == expected
 
 
 def test_setting_lanes_use_location_names(island_index: DatasetIndex) -> None:
-    fig = figures.story_timeline(island_index, STORY_IDS, lanes="setting")
-    assert list(markers(fig).y) == ["Stromness", "North Sea", "Stromness", figures.NO_LANE]
+    fig = story.story_timeline(island_index, shown(island_index, STORY_IDS), lanes="setting")
+    assert list(markers(fig).y) == ["Stromness", "North Sea", "Stromness", story.NO_LANE]
 
 
 def test_story_hover_escapes_html(hostile_index: DatasetIndex) -> None:
-    fig = figures.story_timeline(hostile_index, ("storm-warning",), lanes="setting")
+    fig = story.story_timeline(
+        hostile_index, shown(hostile_index, ("storm-warning",)), lanes="setting"
+    )
     (text,) = markers(fig).hovertext
     assert "&lt;script&gt;" in text
     assert "<script>" not in text
@@ -140,7 +145,7 @@ def test_story_hover_escapes_html(hostile_index: DatasetIndex) -> None:
 def test_story_timeline_without_beats_is_an_empty_figure(
     island_index: DatasetIndex, ids: tuple[str, ...]
 ) -> None:
-    fig = figures.story_timeline(island_index, ids)
+    fig = story.story_timeline(island_index, shown(island_index, ids))
     assert len(fig.data) == 0
     assert "No story beats" in fig.layout.annotations[0].text
 
@@ -149,7 +154,7 @@ def test_story_timeline_without_beats_is_an_empty_figure(
 
 
 def test_day_precision_events_are_diamonds(island_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     (diamonds,) = [t for t in clickable(fig) if t.type == "scatter"]
     assert diamonds.marker.symbol == "diamond"
     assert sorted(row[0] for row in diamonds.customdata) == ["pickups", "premiere", "stone-cast"]
@@ -167,14 +172,14 @@ def test_day_precision_events_are_diamonds(island_index: DatasetIndex) -> None:
     ],
 )
 def test_bars_by_precision(island_index: DatasetIndex, shape: str, expected: list[str]) -> None:
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     bars = [t for t in clickable(fig) if t.type == "bar" and t.marker.pattern.shape == shape]
     assert sorted(row[0] for t in bars for row in t.customdata) == expected
 
 
 def test_hatched_bars_are_a_trace_per_phase_in_its_colour(island_index: DatasetIndex) -> None:
     # A hatch is an SVG pattern per colour and trace: one colour per trace keeps them few.
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     hatched = [t for t in clickable(fig) if t.type == "bar" and t.marker.pattern.shape == "/"]
     assert len(hatched) > 1
     phase_of = {e.id: e.phase for e in island_index.production}
@@ -186,30 +191,34 @@ def test_hatched_bars_are_a_trace_per_phase_in_its_colour(island_index: DatasetI
 
 def test_a_one_of_range_is_a_hatched_bar() -> None:
     document = with_change(make_dataset(), "events[1].date", "[2021-04..2021-06]")
-    fig = figures.production_timeline(index_of(document), ("stone-cast", "shoot"))
+    fig = production.production_timeline(
+        index_of(document), shown(index_of(document), ("stone-cast", "shoot"))
+    )
     (bar,) = [t for t in clickable(fig) if t.type == "bar"]
     assert (bar.marker.pattern.shape, [r[0] for r in bar.customdata]) == ("/", ["shoot"])
 
 
 def test_every_shown_event_is_clickable_exactly_once(island_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     assert Counter(clicked_ids(fig)) == Counter(PRODUCTION_IDS)
 
 
 def test_a_one_day_interval_is_drawn_once() -> None:
     document = with_change(make_dataset(), "events[1].date", "2021-05-01/2021-05-01")
-    fig = figures.production_timeline(index_of(document), ("stone-cast", "shoot"))
+    fig = production.production_timeline(
+        index_of(document), shown(index_of(document), ("stone-cast", "shoot"))
+    )
     assert Counter(clicked_ids(fig)) == Counter({"stone-cast": 1, "shoot": 1})
 
 
 def test_only_the_given_events_are_drawn(island_index: DatasetIndex) -> None:
-    shown = ("stone-cast", "tank-glasgow", "reviews")
-    fig = figures.production_timeline(island_index, shown + STORY_IDS)
-    assert sorted(clicked_ids(fig)) == sorted(shown)
+    wanted = ("stone-cast", "tank-glasgow", "reviews")
+    fig = production.production_timeline(island_index, shown(island_index, wanted + STORY_IDS))
+    assert sorted(clicked_ids(fig)) == sorted(wanted)
 
 
 def test_phase_ticks_are_the_phases_present_in_order(island_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     present = {e.phase for e in island_index.production}
     assert list(fig.layout.yaxis.ticktext) == [
         label for phase, label in PHASE_LABELS.items() if phase in present
@@ -225,14 +234,14 @@ def test_phase_ticks_are_the_phases_present_in_order(island_index: DatasetIndex)
 
 
 def test_phase_ticks_run_top_down(island_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     ticks = list(fig.layout.yaxis.tickvals)
     assert ticks == sorted(ticks, reverse=True)
 
 
 def test_overlapping_events_in_one_phase_get_different_rows(island_index: DatasetIndex) -> None:
     # shoot-orkney (April-June 2023), tank-glasgow (summer 2023), pickups (20 June 2023)
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     y_of = {row[0]: y for t in clickable(fig) for row, y in zip(t.customdata, t.y, strict=True)}
     assert len({y_of["shoot-orkney"], y_of["tank-glasgow"], y_of["pickups"]}) == 3
 
@@ -241,7 +250,9 @@ def test_events_far_apart_in_one_phase_share_a_row() -> None:
     # Both filming: 10 January 2019 and April-June 2021.
     document = with_change(make_dataset(), "events[0].phase", "filming")
     document = with_change(document, "events[0].date", "2019-01-10")
-    fig = figures.production_timeline(index_of(document), ("stone-cast", "shoot"))
+    fig = production.production_timeline(
+        index_of(document), shown(index_of(document), ("stone-cast", "shoot"))
+    )
     y_of = {row[0]: y for t in clickable(fig) for row, y in zip(t.customdata, t.y, strict=True)}
     assert y_of["stone-cast"] == y_of["shoot"]
 
@@ -249,7 +260,7 @@ def test_events_far_apart_in_one_phase_share_a_row() -> None:
 def test_qualified_dates_get_a_faint_fuzzy_extension() -> None:
     document = with_change(make_dataset(), "events[1].date", "2021-05~")
     index = index_of(document)
-    fig = figures.production_timeline(index, ("stone-cast", "shoot"))
+    fig = production.production_timeline(index, shown(index, ("stone-cast", "shoot")))
     faint = [t for t in fig.data if t.customdata is None and t.type == "bar" and t.base]
     when = index.dates["shoot"]
     assert when.fuzzy_earliest < when.earliest
@@ -265,19 +276,19 @@ def outlier_index() -> DatasetIndex:
 
 
 def test_a_far_earlier_event_is_left_off_the_initial_view(outlier_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(outlier_index, PRODUCTION_IDS)
+    fig = production.production_timeline(outlier_index, shown(outlier_index, PRODUCTION_IDS))
     assert date.fromisoformat(fig.layout.xaxis.range[0]) > date(1912, 12, 31)
     assert note(fig).startswith("1 earlier event off to the left")
     assert fig.layout.title.text is None  # told beside the chart, not inside it
 
 
 def test_a_far_earlier_event_is_still_drawn(outlier_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(outlier_index, PRODUCTION_IDS)
+    fig = production.production_timeline(outlier_index, shown(outlier_index, PRODUCTION_IDS))
     assert "script-written" in clicked_ids(fig)
 
 
 def test_no_note_without_outliers(island_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     assert note(fig) == ""
     assert date.fromisoformat(fig.layout.xaxis.range[0]) < date(2022, 1, 1)
 
@@ -297,11 +308,11 @@ def test_no_note_without_outliers(island_index: DatasetIndex) -> None:
 )
 def test_view_range(starts: list[date], first: date, left_out: int) -> None:
     ends = [d + timedelta(days=10) for d in starts]
-    assert figures.view_range(starts, ends) == (first, max(ends), left_out)
+    assert months.view_range(starts, ends) == (first, max(ends), left_out)
 
 
 def test_production_hover_escapes_html(hostile_index: DatasetIndex) -> None:
-    fig = figures.production_timeline(hostile_index, ("shoot",))
+    fig = production.production_timeline(hostile_index, shown(hostile_index, ("shoot",)))
     (text,) = hover_texts(fig)
     assert "&lt;script&gt;" in text
     assert "&lt;b&gt;bold&lt;/b&gt;" in text
@@ -314,7 +325,7 @@ def test_production_hover_escapes_html(hostile_index: DatasetIndex) -> None:
 def test_production_timeline_without_events_is_an_empty_figure(
     island_index: DatasetIndex, ids: tuple[str, ...]
 ) -> None:
-    fig = figures.production_timeline(island_index, ids)
+    fig = production.production_timeline(island_index, shown(island_index, ids))
     assert len(fig.data) == 0
     assert "No production events" in fig.layout.annotations[0].text
 
@@ -328,7 +339,7 @@ def map_traces(fig: go.Figure) -> dict[str, Any]:
 
 
 def test_map_has_story_and_real_place_traces(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ALL_IDS)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS))
     assert list(map_traces(fig)) == ["Story setting", "Real place (production)"]
 
 
@@ -342,12 +353,12 @@ def test_map_has_story_and_real_place_traces(island_index: DatasetIndex) -> None
 def test_map_customdata_are_location_ids(
     island_index: DatasetIndex, trace: str, expected: set[str]
 ) -> None:
-    fig = figures.location_map(island_index, ALL_IDS)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS))
     assert {row[0] for row in map_traces(fig)[trace].customdata} == expected
 
 
 def test_map_points_sit_at_their_coordinates(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ALL_IDS)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS))
     trace = map_traces(fig)["Story setting"]
     places = {loc.id: (loc.lat, loc.lon) for loc in island_index.dataset.locations}
     assert [(lat, lon) for lat, lon in zip(trace.lat, trace.lon, strict=True)] == [
@@ -357,32 +368,32 @@ def test_map_points_sit_at_their_coordinates(island_index: DatasetIndex) -> None
 
 def test_map_markers_grow_with_the_number_of_events(island_index: DatasetIndex) -> None:
     # Stromness has two story beats, the North Sea one.
-    fig = figures.location_map(island_index, STORY_IDS)
+    fig = geo.location_map(island_index, shown(island_index, STORY_IDS))
     trace = map_traces(fig)["Story setting"]
     size = dict(zip((row[0] for row in trace.customdata), trace.marker.size, strict=True))
     assert size["stromness"] > size["north-sea"]
 
 
 def test_map_counts_only_the_given_events(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ("storm-warning", "boat-in-trouble"))
+    fig = geo.location_map(island_index, shown(island_index, ("storm-warning", "boat-in-trouble")))
     trace = map_traces(fig)["Story setting"]
     assert trace.marker.size[0] == trace.marker.size[1]
 
 
 def test_map_uses_the_50m_outlines(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ALL_IDS)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS))
     assert fig.layout.geo.resolution == 50
 
 
 def test_map_hover_escapes_html(hostile_index: DatasetIndex) -> None:
-    fig = figures.location_map(hostile_index, ("storm-warning", "shoot"))
+    fig = geo.location_map(hostile_index, shown(hostile_index, ("storm-warning", "shoot")))
     texts = hover_texts(fig)
     assert texts and all("<script>" not in t for t in texts)
     assert all("&lt;script&gt;" in t for t in texts)
 
 
 def test_map_without_places_is_an_empty_figure(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ("epilogue", "script-written"))
+    fig = geo.location_map(island_index, shown(island_index, ("epilogue", "script-written")))
     assert len(fig.data) == 0
     assert fig.layout.annotations[0].text
 
@@ -393,8 +404,8 @@ def test_map_without_places_is_an_empty_figure(island_index: DatasetIndex) -> No
 def test_too_many_beats_are_thinned_with_a_note(
     island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(figures, "MAX_STORY_BEATS", 2)
-    fig = figures.story_timeline(island_index, STORY_IDS)
+    monkeypatch.setattr(story, "MAX_STORY_BEATS", 2)
+    fig = story.story_timeline(island_index, shown(island_index, STORY_IDS))
     # Evenly spread through the story, not its first two beats.
     assert set(clicked_ids(fig)) == {STORY_IDS[0], STORY_IDS[2]}
     assert note(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
@@ -404,8 +415,8 @@ def test_too_many_beats_are_thinned_with_a_note(
 def test_too_many_production_events_become_monthly_counts(
     island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(figures, "MAX_PRODUCTION_EVENTS", 2)
-    fig = figures.production_timeline(island_index, PRODUCTION_IDS)
+    monkeypatch.setattr(production, "MAX_PRODUCTION_EVENTS", 2)
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
     (trace,) = fig.data
     counts = [int(text.rsplit(": ", 1)[1].split()[0]) for text in trace.hovertext]
     assert sum(counts) == len(PRODUCTION_IDS)
@@ -416,14 +427,15 @@ def test_too_many_production_events_become_monthly_counts(
 
 
 def _every_figure(index: DatasetIndex) -> dict[str, go.Figure]:
-    ids = ALL_IDS
+    """Every chart of the registry as the app draws it by default, and a few variants."""
+    every = shown(index, ALL_IDS)
     return {
-        "story": figures.story_timeline(index, ids),
-        "story by setting": figures.story_timeline(index, ids, lanes="setting"),
-        "production": figures.production_timeline(index, ids),
-        "map": figures.location_map(index, ids),
-        "map, focus and links": figures.location_map(index, ids, focus=True, links=True),
-        "empty": figures.empty_figure("Nothing <here>"),
+        **{chart.name: chart.build(index, every, **chart.defaults) for chart in CHARTS},
+        "story by setting": story.story_timeline(index, every, lanes="setting"),
+        "map without links": geo.location_map(index, every),
+        "map, focus and links": geo.location_map(index, every, focus=True, links=True),
+        "empty": base.empty_figure("Nothing <here>"),
+        "empty, wrapped": base.empty_figure("Nothing <here> at all, not one thing", wrap=10),
     }
 
 
@@ -434,8 +446,8 @@ def test_every_figure_survives_plotly_validation_unchanged(
     # Figures are assembled without Plotly's value checks (for speed): a validating
     # Figure must accept each one and change nothing in it.
     if capped:
-        monkeypatch.setattr(figures, "MAX_STORY_BEATS", 2)
-        monkeypatch.setattr(figures, "MAX_PRODUCTION_EVENTS", 2)
+        monkeypatch.setattr(story, "MAX_STORY_BEATS", 2)
+        monkeypatch.setattr(production, "MAX_PRODUCTION_EVENTS", 2)
     for name, fig in _every_figure(island_index).items():
         spec = fig.to_dict()
         assert go.Figure(spec).to_dict() == spec, name
@@ -443,8 +455,8 @@ def test_every_figure_survives_plotly_validation_unchanged(
 
 def test_hover_texts_are_made_once_and_freed_with_their_dataset() -> None:
     index = index_of(island_document())
-    first = hover_texts(figures.production_timeline(index, PRODUCTION_IDS))
-    again = hover_texts(figures.production_timeline(index, PRODUCTION_IDS[:3]))
+    first = hover_texts(production.production_timeline(index, shown(index, PRODUCTION_IDS)))
+    again = hover_texts(production.production_timeline(index, shown(index, PRODUCTION_IDS[:3])))
     assert all(any(a is b for b in first) for a in again)  # the same strings, not rebuilt
     gone = weakref.ref(index)
     del index
@@ -453,9 +465,9 @@ def test_hover_texts_are_made_once_and_freed_with_their_dataset() -> None:
 
 
 def test_map_link_lines_join_settings_to_filming_places(island_index: DatasetIndex) -> None:
-    pairs = map_links(island_index, ALL_IDS)
+    pairs = map_links(island_index, shown(island_index, ALL_IDS))
     assert pairs
-    fig = figures.location_map(island_index, ALL_IDS, links=True)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS), links=True)
     (lines,) = [t for t in fig.data if t.mode == "lines"]
     places = {loc.id: loc for loc in island_index.dataset.locations}
     expected = [
@@ -474,22 +486,22 @@ def test_too_many_link_lines_keep_the_most_shared_with_a_note(
     (rescue,) = [e for e in document["events"] if e["id"] == "the-rescue"]
     rescue["locations"] = ["paris"]  # set in Paris, filmed in Stromness: a second pair
     index = index_of(document)
-    pairs = map_links(index, ALL_IDS)
+    pairs = map_links(index, shown(index, ALL_IDS))
     assert len(pairs) == 2
-    monkeypatch.setattr(figures, "MAX_LINKS", 1)
-    fig = figures.location_map(index, ALL_IDS, links=True)
+    monkeypatch.setattr(geo, "MAX_LINKS", 1)
+    fig = geo.location_map(index, shown(index, ALL_IDS), links=True)
     (lines,) = [t for t in fig.data if t.mode == "lines"]
     assert len(lines.lat) == 3  # one segment: the first pair, then a break
     assert f"of {len(pairs)}:" in note(fig)
 
 
 def test_no_link_lines_unless_asked(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ALL_IDS)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS))
     assert all(t.mode != "lines" for t in fig.data)
 
 
 def test_map_hover_lists_the_titles_of_that_place_only(island_index: DatasetIndex) -> None:
-    fig = figures.location_map(island_index, ALL_IDS)
+    fig = geo.location_map(island_index, shown(island_index, ALL_IDS))
     names = {loc.id: loc.name for loc in island_index.dataset.locations}
     checked = 0
     for trace in fig.data:
@@ -515,10 +527,10 @@ def test_view_range_of_arrays_agrees_with_view_range(seed: int) -> None:
         for _ in range(rnd.randint(1, 60))
     ]
     ends = [s + rnd.randint(0, 400) for s in starts]
-    as_dates = figures.view_range(
+    as_dates = months.view_range(
         [date.fromordinal(s) for s in starts], [date.fromordinal(e) for e in ends]
     )
-    assert figures.view_range_of(np.array(starts), np.array(ends)) == as_dates
+    assert months.view_range_of(np.array(starts), np.array(ends)) == as_dates
 
 
 def test_every_chart_comes_with_streamlits_selection_settings(
@@ -526,16 +538,7 @@ def test_every_chart_comes_with_streamlits_selection_settings(
 ) -> None:
     # Streamlit sets these on a chart that reports clicks unless the figure has them,
     # and changing clickmode redraws the whole chart: a second draw on every page.
-    from timeline import fortunes, storylines
-
-    charts = [
-        *_every_figure(island_index).values(),
-        storylines.storylines_figure(island_index, ALL_IDS),
-        fortunes.release_slips(island_index, ALL_IDS),
-        fortunes.box_office_run(island_index, ALL_IDS),
-        fortunes.reception_scores(island_index, ALL_IDS),
-    ]
-    for fig in charts:
+    for fig in _every_figure(island_index).values():
         layout = fig.layout
         assert (layout.clickmode, layout.hovermode, layout.dragmode) == (
             "event+select",
@@ -554,9 +557,9 @@ def test_map_markers_stay_a_readable_size_however_busy_a_place() -> None:
         for n in range(400)
     ]
     index = index_of(document)
-    fig = figures.location_map(index, tuple(index.events))
+    fig = geo.location_map(index, shown(index, tuple(index.events)))
     sizes = [s for t in fig.data if t.mode == "markers" for s in t.marker.size]
-    assert max(sizes) <= figures.MAX_MARKER_PX
+    assert max(sizes) <= geo.MAX_MARKER_PX
     trace = map_traces(fig)["Real place (production)"]
     size = dict(zip((row[0] for row in trace.customdata), trace.marker.size, strict=True))
     assert size["glasgow"] == max(sizes) > size["stromness"]

@@ -16,8 +16,12 @@ from typing import Any
 import plotly.graph_objects as go
 import pytest
 
-from tests.builders import make_dataset, make_measure, make_production
-from timeline import dates, figures, fortunes
+from tests.builders import make_dataset, make_measure, make_production, shown
+from timeline import dates, datewords, measures
+from timeline import months as month_steps
+from timeline.charts import base, box_office, rows
+from timeline.charts import reception as reception_chart
+from timeline.charts import release as release_chart
 from timeline.index import DatasetIndex, build_index
 from timeline.loading import load_bytes
 from timeline.models import Measure, ProductionEvent
@@ -101,7 +105,7 @@ def hover_texts(fig: go.Figure) -> list[str]:
 
 
 def is_empty(fig: go.Figure) -> bool:
-    """An :func:`timeline.figures.empty_figure`: no traces, one message."""
+    """An :func:`timeline.base.empty_figure`: no traces, one message."""
     return len(fig.data) == 0 and len(fig.layout.annotations) == 1
 
 
@@ -112,7 +116,7 @@ def plain(markup: str) -> str:
 
 def labels_of(fig: go.Figure, yref: str = "y") -> list[Any]:
     """The row-label annotations on axis ``yref``, top to bottom."""
-    found = [a for a in fig.layout.annotations if a.name == fortunes.ROW_LABEL and a.yref == yref]
+    found = [a for a in fig.layout.annotations if a.name == rows.ROW_LABEL and a.yref == yref]
     return sorted(found, key=lambda a: a.y)
 
 
@@ -156,7 +160,7 @@ def arrows(fig: go.Figure) -> list[Any]:
     ],
 )
 def test_money(value: float, currency: str, expected: str) -> None:
-    assert fortunes.money(value, currency) == expected
+    assert measures.money(value, currency) == expected
 
 
 @pytest.mark.parametrize(
@@ -174,7 +178,7 @@ def test_money(value: float, currency: str, expected: str) -> None:
     ],
 )
 def test_measure_text_keeps_the_original_form(fields: dict[str, Any], expected: str) -> None:
-    assert fortunes.measure_text(Measure(metric="m", label="M", **fields)) == expected
+    assert measures.measure_text(Measure(metric="m", label="M", **fields)) == expected
 
 
 @pytest.mark.parametrize(
@@ -191,7 +195,7 @@ def test_measure_text_keeps_the_original_form(fields: dict[str, Any], expected: 
     ],
 )
 def test_score_out_of_100(fields: dict[str, Any], expected: float | None) -> None:
-    assert fortunes.score_out_of_100(Measure(metric="m", label="M", **fields)) == expected
+    assert measures.score_out_of_100(Measure(metric="m", label="M", **fields)) == expected
 
 
 @pytest.mark.parametrize(
@@ -208,7 +212,7 @@ def test_score_out_of_100(fields: dict[str, Any], expected: float | None) -> Non
     ],
 )
 def test_duration_words(start: date, end: date, expected: str) -> None:
-    assert fortunes.duration_words(start, end) == expected
+    assert datewords.duration_words(start, end) == expected
 
 
 @pytest.mark.parametrize(
@@ -228,7 +232,7 @@ def test_duration_words(start: date, end: date, expected: str) -> None:
     ],
 )
 def test_when_text(edtf: str, expected: str) -> None:
-    assert fortunes.when_text(dates.parse(edtf)) == expected
+    assert datewords.when_text(dates.parse(edtf)) == expected
 
 
 # --- 1. release-date slips ------------------------------------------------------------------
@@ -262,7 +266,7 @@ def slip_markers(fig: go.Figure) -> Any:
 )
 def test_slips_run_in_the_order_the_dates_were_set(order: list[int]) -> None:
     index = index_of(*(SLIPS[i] for i in order))
-    fig = fortunes.release_slips(index, all_ids(index))
+    fig = release_chart.release_slips(index, shown(index, all_ids(index)))
     # Same earliest day (14 Jan 2019) for three: the planned date breaks the tie.
     assert [row[0] for row in slip_markers(fig).customdata] == [
         "first",
@@ -278,25 +282,25 @@ def test_a_tie_on_the_earliest_day_goes_by_planned_date_not_latest_day() -> None
         release("narrow-window", "[2019-01-14..2021-12-31]", "2022-05-27"),
         release("known-day", "2019-01-14", "2021-07-23"),
     )
-    fig = fortunes.release_slips(index, all_ids(index))
+    fig = release_chart.release_slips(index, shown(index, all_ids(index)))
     assert clicked_ids(fig) == ["known-day", "wide-window", "narrow-window"]
 
 
 def test_slip_markers_sit_at_the_planned_dates(slips: DatasetIndex) -> None:
-    fig = fortunes.release_slips(slips, all_ids(slips))
+    fig = release_chart.release_slips(slips, shown(slips, all_ids(slips)))
     assert list(slip_markers(fig).x) == ["2021-07-23", "2021-11-19", "2022-05-27", "2022-05-20"]
 
 
 def test_changing_a_planned_date_moves_its_marker() -> None:
     moved = [*SLIPS[:2], release("third", "[2019-01-14..2021-11-19]", "2022-06-03"), SLIPS[3]]
     index = index_of(*moved)
-    fig = fortunes.release_slips(index, all_ids(index))
+    fig = release_chart.release_slips(index, shown(index, all_ids(index)))
     assert list(slip_markers(fig).x)[2] == "2022-06-03"
     assert row_labels(fig)[2].endswith("for 3 Jun 2022 (+196 days)")
 
 
 def test_slip_rows_say_when_each_date_was_set_and_what_it_announced(slips: DatasetIndex) -> None:
-    fig = fortunes.release_slips(slips, all_ids(slips))
+    fig = release_chart.release_slips(slips, shown(slips, all_ids(slips)))
     assert row_labels(fig) == [
         "1. set 14 Jan 2019 for 23 Jul 2021",
         "2. set between Jan 2019 and Jul 2021 for 19 Nov 2021 (+119 days)",
@@ -306,7 +310,7 @@ def test_slip_rows_say_when_each_date_was_set_and_what_it_announced(slips: Datas
 
 
 def test_each_slip_label_sits_over_its_marker(slips: DatasetIndex) -> None:
-    fig = fortunes.release_slips(slips, all_ids(slips))
+    fig = release_chart.release_slips(slips, shown(slips, all_ids(slips)))
     assert [
         label.split(" for ")[1][:11] for label, _ in labelled(fig, "Announced release date")
     ] == [
@@ -318,7 +322,7 @@ def test_each_slip_label_sits_over_its_marker(slips: DatasetIndex) -> None:
 
 
 def test_announced_dates_are_coloured_like_their_marker(slips: DatasetIndex) -> None:
-    fig = fortunes.release_slips(slips, all_ids(slips))
+    fig = release_chart.release_slips(slips, shown(slips, all_ids(slips)))
     colours = list(slip_markers(fig).marker.color)
     assert colours[1] == colours[2] != colours[3]
     for label, colour in zip(labels_of(fig), colours, strict=True):
@@ -326,7 +330,7 @@ def test_announced_dates_are_coloured_like_their_marker(slips: DatasetIndex) -> 
 
 
 def test_each_move_has_an_arrow_coloured_by_its_direction(slips: DatasetIndex) -> None:
-    moves = arrows(fortunes.release_slips(slips, all_ids(slips)))
+    moves = arrows(release_chart.release_slips(slips, shown(slips, all_ids(slips))))
     assert len(moves) == 3
     colours = [a.arrowcolor for a in moves]
     assert colours[0] == colours[1] != colours[2]
@@ -336,7 +340,7 @@ def test_each_move_has_an_arrow_coloured_by_its_direction(slips: DatasetIndex) -
 
 def test_an_unchanged_date_has_no_arrow() -> None:
     index = index_of(*SLIPS[:2], release("again", "2022", "2021-11-19"))
-    fig = fortunes.release_slips(index, all_ids(index))
+    fig = release_chart.release_slips(index, shown(index, all_ids(index)))
     assert len(arrows(fig)) == 1
     assert row_labels(fig)[2] == "3. set 2022 for 19 Nov 2021 (same date)"
 
@@ -364,12 +368,12 @@ def test_an_unchanged_date_has_no_arrow() -> None:
 )
 def test_release_delay(planned: list[str], expected: tuple[date, date, int]) -> None:
     index = index_of(*(release(f"r{i}", f"{2019 + i}-01", day) for i, day in enumerate(planned)))
-    assert fortunes.release_delay(index, all_ids(index)) == expected
+    assert release_chart.release_delay(index, shown(index, all_ids(index))) == expected
 
 
 def test_release_delay_without_planned_dates_is_none() -> None:
     index = index_of(release("premiere", "2024-03-02", None))
-    assert fortunes.release_delay(index, all_ids(index)) is None
+    assert release_chart.release_delay(index, shown(index, all_ids(index))) is None
 
 
 @pytest.mark.parametrize(
@@ -411,13 +415,13 @@ def test_release_notes_give_the_total_delay(
     planned: list[str], headline: str, summary: str
 ) -> None:
     index = index_of(*(release(f"r{i}", f"{2019 + i}-01", day) for i, day in enumerate(planned)))
-    notes = fortunes.release_notes(index, all_ids(index))
+    notes = release_chart.release_notes(index, shown(index, all_ids(index)))
     assert (notes.headline, notes.lines[0]) == (headline, summary)
 
 
 def test_release_figure_has_no_title_of_its_own(slips: DatasetIndex) -> None:
     # The headline is text in the app, where it wraps; a figure title would run off a phone.
-    assert not fortunes.release_slips(slips, all_ids(slips)).layout.title.text
+    assert not release_chart.release_slips(slips, shown(slips, all_ids(slips))).layout.title.text
 
 
 DELAY = "an orange arrow, a delay"
@@ -443,7 +447,7 @@ def test_release_key_names_only_the_moves_drawn(
     planned: list[str], said: list[str], unsaid: list[str]
 ) -> None:
     index = index_of(*(release(f"r{i}", f"{2019 + i}-01", day) for i, day in enumerate(planned)))
-    key = fortunes.release_notes(index, all_ids(index)).lines[-1]
+    key = release_chart.release_notes(index, shown(index, all_ids(index))).lines[-1]
     assert key.startswith("Each row is an announcement")
     assert all(words in key for words in said)
     assert not any(words in key for words in unsaid)
@@ -454,10 +458,12 @@ def test_release_notes_say_when_rows_are_a_sample() -> None:
     index = index_of(*(release(f"r{i}", "2020", day.isoformat()) for i, day in enumerate(days)))
     ids = all_ids(index)
     assert (
-        f"A sample of {fortunes.MAX_ROWS} of 90 announcements."
-        in fortunes.release_notes(index, ids).lines
+        f"A sample of {rows.MAX_ROWS} of 90 announcements."
+        in release_chart.release_notes(index, shown(index, ids)).lines
     )
-    assert len(slip_markers(fortunes.release_slips(index, ids)).x) == fortunes.MAX_ROWS
+    assert (
+        len(slip_markers(release_chart.release_slips(index, shown(index, ids))).x) == rows.MAX_ROWS
+    )
 
 
 def test_slips_use_only_release_events_with_a_planned_date(slips: DatasetIndex) -> None:
@@ -466,18 +472,20 @@ def test_slips_use_only_release_events_with_a_planned_date(slips: DatasetIndex) 
         release("premiere", "2023-06-19", None),
         event("filming-halted", "filming", "2020-02-20", planned_date="2020-02-20"),
     )
-    fig = fortunes.release_slips(index, all_ids(index))
+    fig = release_chart.release_slips(index, shown(index, all_ids(index)))
     assert clicked_ids(fig) == ["first", "second", "third", "brought-forward"]
 
 
 def test_slips_follow_the_filter(slips: DatasetIndex) -> None:
-    fig = fortunes.release_slips(slips, ("third", "first", "shoot"))
+    fig = release_chart.release_slips(slips, shown(slips, ("third", "first", "shoot")))
     assert clicked_ids(fig) == ["first", "third"]
 
 
 def test_slip_hover_escapes_html() -> None:
     index = index_of(release("odd", "2020-01", "2021-01-01", title=HOSTILE, summary=HOSTILE))
-    (text,) = slip_markers(fortunes.release_slips(index, all_ids(index))).hovertext
+    (text,) = slip_markers(
+        release_chart.release_slips(index, shown(index, all_ids(index)))
+    ).hovertext
     assert text.count(ESCAPED) == 2
     assert "<b>Bold</b>" not in text
 
@@ -492,12 +500,12 @@ def test_slip_hover_escapes_html() -> None:
 )
 def test_slips_without_planned_dates_is_an_empty_figure(ids: tuple[str, ...] | None) -> None:
     index = index_of(release("premiere", "2024-03-02", None)) if ids is None else index_of(*SLIPS)
-    fig = fortunes.release_slips(index, all_ids(index) if ids is None else ids)
+    fig = release_chart.release_slips(index, shown(index, all_ids(index) if ids is None else ids))
     assert is_empty(fig)
     assert "has a planned date" in plain(fig.layout.annotations[0].text)
-    assert fortunes.release_notes(index, all_ids(index) if ids is None else ids) == (
-        figures.ChartNotes()
-    )
+    assert release_chart.release_notes(
+        index, shown(index, all_ids(index) if ids is None else ids)
+    ) == (base.ChartNotes())
 
 
 # --- 2. box-office run ----------------------------------------------------------------------
@@ -585,12 +593,12 @@ def run() -> DatasetIndex:
 def test_box_office_bars_by_kind(
     run: DatasetIndex, name: str, expected: list[tuple[str, float]]
 ) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
+    fig = box_office.box_office_run(run, shown(run, all_ids(run)))
     assert labelled(fig, name) == expected
 
 
 def test_projections_are_drawn_unlike_actuals(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
+    fig = box_office.box_office_run(run, shown(run, all_ids(run)))
     actual, projected = trace(fig, "Reported"), trace(fig, "Projection or estimate")
     assert projected.marker.pattern.shape == "/"
     assert not actual.marker.pattern.shape
@@ -600,7 +608,7 @@ def test_projections_are_drawn_unlike_actuals(run: DatasetIndex) -> None:
 def test_box_office_rows_follow_the_event_dates_under_the_reference_rows(
     run: DatasetIndex,
 ) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
+    fig = box_office.box_office_run(run, shown(run, all_ids(run)))
     assert row_labels(fig) == [
         "Estimated budget · $291M",
         "Needed to break even · $600M",
@@ -616,14 +624,14 @@ def test_box_office_rows_follow_the_event_dates_under_the_reference_rows(
 
 
 def test_box_office_values_are_in_the_labels_not_after_the_bars(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
+    fig = box_office.box_office_run(run, shown(run, all_ids(run)))
     bars = [t for t in fig.data if isinstance(t, go.Bar)]
     assert bars and all(t.text is None for t in bars)
     assert "<b>$54.7M</b>" in label_over(fig, "y", trace(fig, "Reported").y[0]).text
 
 
 def test_budget_and_break_even_are_reference_lines(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
+    fig = box_office.box_office_run(run, shown(run, all_ids(run)))
     assert sorted(shape.x0 for shape in fig.layout.shapes) == [291_000_000, 600_000_000]
     assert all(shape.x0 == shape.x1 and shape.line.dash == "dash" for shape in fig.layout.shapes)
     assert labelled(fig, "Budget or break-even") == [
@@ -635,16 +643,16 @@ def test_budget_and_break_even_are_reference_lines(run: DatasetIndex) -> None:
     # Each line runs from its own row down past the last bar.
     last_bar = max(y for t in fig.data if isinstance(t, go.Bar) for y in t.y)
     for shape, y in zip(fig.layout.shapes, refs.y, strict=True):
-        assert (shape.y0, shape.y1) == (y, last_bar + fortunes._MARK_PX // 2)
+        assert (shape.y0, shape.y1) == (y, last_bar + rows.MARK_PX // 2)
 
 
 def test_a_long_label_wraps_and_keeps_its_value() -> None:
     long = "A very long description of a box-office figure that would run off a phone screen"
     index = index_of(event("long", "box-office", "2023-07", usd("gross", long, 12_300_000)))
-    (label,) = labels_of(fortunes.box_office_run(index, all_ids(index)))
+    (label,) = labels_of(box_office.box_office_run(index, shown(index, all_ids(index))))
     lines = [plain(line) for line in label.text.split("<br>")]
     assert len(lines) > 1
-    assert all(len(line) <= fortunes.LABEL_CHARS for line in lines)
+    assert all(len(line) <= rows.LABEL_CHARS for line in lines)
     assert " ".join(lines).replace(" · ", " ") == f"{long} $12.3M"
 
 
@@ -659,12 +667,12 @@ def test_a_changed_value_changes_the_bar_and_its_label() -> None:
         ),
     ]
     index = index_of(*changed, year=2023)
-    fig = fortunes.box_office_run(index, all_ids(index))
+    fig = box_office.box_office_run(index, shown(index, all_ids(index)))
     assert labelled(fig, "Reported") == [("Opening weekend · $61.2M", 61_240_000)]
 
 
 def test_box_office_hover_names_the_event_and_its_date(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, ("second-weekend",))
+    fig = box_office.box_office_run(run, shown(run, ("second-weekend",)))
     (text,) = trace(fig, "Reported").hovertext
     assert "Second weekend" in text
     assert "21 July 2023 \u2013 23 July 2023" in text
@@ -672,15 +680,15 @@ def test_box_office_hover_names_the_event_and_its_date(run: DatasetIndex) -> Non
 
 
 def test_other_currencies_are_counted_not_drawn(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, all_ids(run))
+    fig = box_office.box_office_run(run, shown(run, all_ids(run)))
     drawn = [x for t in fig.data if isinstance(t, go.Bar) for x in t.x]
     assert 57_000_000 not in drawn
-    notes = fortunes.box_office_notes(run, all_ids(run))
+    notes = box_office.box_office_notes(run, shown(run, all_ids(run)))
     assert "Not drawn: 1 amount in GBP (no exchange rate to USD)." in notes.lines
 
 
 def test_box_office_notes_explain_every_kind_drawn(run: DatasetIndex) -> None:
-    notes = fortunes.box_office_notes(run, all_ids(run))
+    notes = box_office.box_office_notes(run, shown(run, all_ids(run)))
     assert notes.headline == ""
     assert notes.lines == (
         "Bars: solid blue, a reported figure; hatched, a projection or estimate;"
@@ -692,12 +700,12 @@ def test_box_office_notes_explain_every_kind_drawn(run: DatasetIndex) -> None:
 
 
 def test_box_office_notes_name_only_what_is_drawn(run: DatasetIndex) -> None:
-    notes = fortunes.box_office_notes(run, ("opening",))
+    notes = box_office.box_office_notes(run, shown(run, ("opening",)))
     assert notes.lines == (
         "Bars: solid blue, a reported figure; hatched, a projection or estimate;"
         " grey, another film's figure, for comparison.",
     )
-    notes = fortunes.box_office_notes(run, ("budget", "projections"))
+    notes = box_office.box_office_notes(run, shown(run, ("budget", "projections")))
     assert notes.lines == (
         "Bars: hatched, a projection or estimate."
         " Dashed lines: the budget or what the film had to gross to break even.",
@@ -715,12 +723,12 @@ def test_box_office_notes_say_when_rows_are_a_sample() -> None:
         for i in range(90)
     ]
     index = index_of(*many)
-    notes = fortunes.box_office_notes(index, all_ids(index))
-    assert f"A sample of {fortunes.MAX_ROWS} of 90 box-office events." in notes.lines
+    notes = box_office.box_office_notes(index, shown(index, all_ids(index)))
+    assert f"A sample of {rows.MAX_ROWS} of 90 box-office events." in notes.lines
 
 
 def test_box_office_customdata_are_event_ids(run: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(run, ("opening", "budget"))
+    fig = box_office.box_office_run(run, shown(run, ("opening", "budget")))
     assert sorted(clicked_ids(fig)) == ["budget", "opening", "opening", "opening"]
 
 
@@ -736,7 +744,7 @@ def test_box_office_customdata_are_event_ids(run: DatasetIndex) -> None:
 )
 def test_is_comparison(metric: str, label: str, year: int, expected: bool) -> None:
     measure = Measure(metric=metric, label=label, value=1.0, unit="USD")
-    assert fortunes.is_comparison(measure, year) is expected
+    assert box_office.is_comparison(measure, year) is expected
 
 
 @pytest.mark.parametrize(
@@ -753,7 +761,7 @@ def test_reference_and_projection_conventions(
     metric: str, reference: bool, projection: bool
 ) -> None:
     measure = Measure(metric=metric, label="x", value=1.0, unit="USD")
-    assert (fortunes.is_reference(measure), fortunes.is_projection(measure)) == (
+    assert (box_office.is_reference(measure), box_office.is_projection(measure)) == (
         reference,
         projection,
     )
@@ -764,7 +772,7 @@ def test_box_office_text_is_escaped() -> None:
         event("odd", "box-office", "2023-07", usd("gross", HOSTILE, 1e6), title=HOSTILE),
         event("odd-budget", "box-office", "2023-07", usd("budget", HOSTILE, 2e6)),
     )
-    fig = fortunes.box_office_run(index, all_ids(index))
+    fig = box_office.box_office_run(index, shown(index, all_ids(index)))
     texts = [*hover_texts(fig), *(a.text for a in labels_of(fig))]
     assert len(labels_of(fig)) == 2
     assert all(ESCAPED in text for text in texts)
@@ -791,10 +799,10 @@ def test_box_office_text_is_escaped() -> None:
 )
 def test_box_office_without_amounts_is_an_empty_figure(events: list[dict[str, Any]]) -> None:
     index = index_of(*events)
-    fig = fortunes.box_office_run(index, all_ids(index))
+    fig = box_office.box_office_run(index, shown(index, all_ids(index)))
     assert is_empty(fig)
     assert "No box-office figures" in plain(fig.layout.annotations[0].text)
-    assert fortunes.box_office_notes(index, all_ids(index)) == figures.ChartNotes()
+    assert box_office.box_office_notes(index, shown(index, all_ids(index))) == base.ChartNotes()
 
 
 # --- 3. reception ---------------------------------------------------------------------------
@@ -835,7 +843,7 @@ def reception() -> DatasetIndex:
 
 
 def test_scores_are_rescaled_to_100_and_keep_their_form(reception: DatasetIndex) -> None:
-    fig = fortunes.reception_scores(reception, all_ids(reception))
+    fig = reception_chart.reception_scores(reception, shown(reception, all_ids(reception)))
     assert labelled(fig, "Score") == [
         ("Approval · 96% 433 critics' reviews", 96),
         ("Average · 8/10 433 critics' reviews", 80),
@@ -845,7 +853,9 @@ def test_scores_are_rescaled_to_100_and_keep_their_form(reception: DatasetIndex)
 
 
 def test_score_labels_carry_the_basis_on_a_line_of_its_own(reception: DatasetIndex) -> None:
-    labels = labels_of(fortunes.reception_scores(reception, all_ids(reception)))
+    labels = labels_of(
+        reception_chart.reception_scores(reception, shown(reception, all_ids(reception)))
+    )
     first, basis = labels[0].text.split("<br>")
     assert plain(first) == "Approval · 96%" and "<b>96%</b>" in first
     assert plain(basis) == "433 critics' reviews" and "font-size:11px" in basis
@@ -853,18 +863,18 @@ def test_score_labels_carry_the_basis_on_a_line_of_its_own(reception: DatasetInd
 
 
 def test_award_counts_are_a_second_group(reception: DatasetIndex) -> None:
-    fig = fortunes.reception_scores(reception, all_ids(reception))
+    fig = reception_chart.reception_scores(reception, shown(reception, all_ids(reception)))
     awards = trace(fig, "Awards")
     assert labelled(fig, "Awards") == [("2 Academy Award nominations", 2)]
     assert awards.xaxis != trace(fig, "Score").xaxis
     assert row_labels(fig, awards.yaxis) == ["2 Academy Award nominations"]
-    headings = [a.text for a in fig.layout.annotations if a.name != fortunes.ROW_LABEL]
+    headings = [a.text for a in fig.layout.annotations if a.name != rows.ROW_LABEL]
     assert headings == ["Scores out of 100", "Awards"]
 
 
 def test_a_changed_score_changes_the_bar() -> None:
     index = index_of(event("stars", "reception", "2023", score("stars", 3, "rating", out_of=5)))
-    fig = fortunes.reception_scores(index, all_ids(index))
+    fig = reception_chart.reception_scores(index, shown(index, all_ids(index)))
     assert labelled(fig, "Score") == [("Stars · 3/5", 60)]
 
 
@@ -873,35 +883,35 @@ def test_a_rating_without_a_scale_is_left_out_with_a_note() -> None:
         event("vague", "reception", "2023", score("mystery", 7, "rating")),
         event("pct", "reception", "2023", score("approval", 50, "percent")),
     )
-    fig = fortunes.reception_scores(index, all_ids(index))
+    fig = reception_chart.reception_scores(index, shown(index, all_ids(index)))
     assert list(trace(fig, "Score").x) == [50]
-    assert fortunes.reception_notes(index, all_ids(index)).lines == (
+    assert reception_chart.reception_notes(index, shown(index, all_ids(index))).lines == (
         "Scores on one scale of 100: percentages as they are.",
         "Not drawn: 1 rating without a scale (out_of).",
     )
 
 
 def test_reception_notes_show_how_a_rating_is_rescaled(reception: DatasetIndex) -> None:
-    notes = fortunes.reception_notes(reception, all_ids(reception))
-    assert notes == figures.ChartNotes(
+    notes = reception_chart.reception_notes(reception, shown(reception, all_ids(reception)))
+    assert notes == base.ChartNotes(
         lines=(
             "Scores on one scale of 100: percentages as they are, ratings rescaled (8/10 → 80).",
         )
     )
     stars = index_of(RECEPTION[2])
-    assert fortunes.reception_notes(stars, all_ids(stars)).lines == (
+    assert reception_chart.reception_notes(stars, shown(stars, all_ids(stars))).lines == (
         "Scores on one scale of 100: ratings rescaled (4/5 → 80).",
     )
 
 
 def test_only_awards_draws_one_group() -> None:
     index = index_of(RECEPTION[-1])
-    fig = fortunes.reception_scores(index, all_ids(index))
+    fig = reception_chart.reception_scores(index, shown(index, all_ids(index)))
     assert [t.name for t in fig.data] == ["Awards"]
 
 
 def test_reception_customdata_are_event_ids(reception: DatasetIndex) -> None:
-    fig = fortunes.reception_scores(reception, all_ids(reception))
+    fig = reception_chart.reception_scores(reception, shown(reception, all_ids(reception)))
     assert clicked_ids(fig) == ["tomatometer", "tomatometer", "metascore", "stars", "oscars"]
 
 
@@ -922,7 +932,7 @@ def test_reception_text_is_escaped() -> None:
             title=HOSTILE,
         ),
     )
-    fig = fortunes.reception_scores(index, all_ids(index))
+    fig = reception_chart.reception_scores(index, shown(index, all_ids(index)))
     texts = [*hover_texts(fig), *(a.text for y in ("y", "y2") for a in labels_of(fig, y))]
     assert len(texts) == 4
     assert all(ESCAPED in text for text in texts)
@@ -945,10 +955,10 @@ def test_reception_text_is_escaped() -> None:
 )
 def test_reception_without_scores_is_an_empty_figure(events: list[dict[str, Any]]) -> None:
     index = index_of(*events)
-    fig = fortunes.reception_scores(index, all_ids(index))
+    fig = reception_chart.reception_scores(index, shown(index, all_ids(index)))
     assert is_empty(fig)
     assert "No review scores" in plain(fig.layout.annotations[0].text)
-    assert fortunes.reception_notes(index, all_ids(index)) == figures.ChartNotes()
+    assert reception_chart.reception_notes(index, shown(index, all_ids(index))) == base.ChartNotes()
 
 
 # --- 4. month by month ----------------------------------------------------------------------
@@ -973,7 +983,7 @@ def monthly() -> DatasetIndex:
 
 def test_production_months_span_the_placed_events(monthly: DatasetIndex) -> None:
     # "nowhere" (June 2021) has no place, so the months stop in March.
-    assert fortunes.production_months(monthly, all_ids(monthly)) == [
+    assert month_steps.production_months(monthly, shown(monthly, all_ids(monthly))) == [
         "2020-11",
         "2020-12",
         "2021-01",
@@ -983,15 +993,18 @@ def test_production_months_span_the_placed_events(monthly: DatasetIndex) -> None
 
 
 def test_production_months_follow_the_filter(monthly: DatasetIndex) -> None:
-    assert fortunes.production_months(monthly, ("last-day", "span")) == ["2020-12", "2021-01"]
-    assert fortunes.production_months(monthly, ("nowhere",)) == []
+    assert month_steps.production_months(monthly, shown(monthly, ("last-day", "span"))) == [
+        "2020-12",
+        "2021-01",
+    ]
+    assert month_steps.production_months(monthly, shown(monthly, ("nowhere",))) == []
 
 
 def test_production_months_leave_out_a_far_earlier_outlier() -> None:
     document = make_dataset()
     document["events"] = [*MONTHLY, event("bridge", "pre-production", "1912", locations=PLACED)]
     index = build_index(load_bytes(json.dumps(document).encode(), "months.json"))
-    months = fortunes.production_months(index, all_ids(index))
+    months = month_steps.production_months(index, shown(index, all_ids(index)))
     assert (months[0], months[-1], len(months)) == ("2020-11", "2021-03", 5)
 
 
@@ -1008,17 +1021,22 @@ def test_production_months_leave_out_a_far_earlier_outlier() -> None:
     ],
 )
 def test_events_in_month(monthly: DatasetIndex, month: str, expected: tuple[str, ...]) -> None:
-    assert fortunes.events_in_month(monthly, all_ids(monthly), month) == expected
+    assert (
+        month_steps.events_in_month(monthly, shown(monthly, all_ids(monthly)), month).ids
+        == expected
+    )
 
 
 def test_events_in_month_follow_the_filter(monthly: DatasetIndex) -> None:
-    assert fortunes.events_in_month(monthly, ("span", "a-month"), "2021-01") == ("span",)
+    assert month_steps.events_in_month(
+        monthly, shown(monthly, ("span", "a-month")), "2021-01"
+    ).ids == ("span",)
 
 
 @pytest.mark.parametrize("month", ["2021-13", "2021-1", "21-01", "2021-01-01", "", "2021-00"])
 def test_events_in_month_refuses_what_is_not_a_month(monthly: DatasetIndex, month: str) -> None:
     with pytest.raises(ValueError, match="not a month"):
-        fortunes.events_in_month(monthly, all_ids(monthly), month)
+        month_steps.events_in_month(monthly, shown(monthly, all_ids(monthly)), month)
 
 
 # --- the shipped data -----------------------------------------------------------------------
@@ -1037,26 +1055,26 @@ def production(index: DatasetIndex, phase: str) -> list[ProductionEvent]:
 
 
 def test_shipped_release_slips(shipped: DatasetIndex) -> None:
-    fig = fortunes.release_slips(shipped, all_ids(shipped))
+    fig = release_chart.release_slips(shipped, shown(shipped, all_ids(shipped)))
     expected = [e.id for e in production(shipped, "release") if e.planned_date is not None]
     assert len(expected) > 1
     assert sorted(clicked_ids(fig)) == sorted(expected)
-    delay = fortunes.release_delay(shipped, all_ids(shipped))
+    delay = release_chart.release_delay(shipped, shown(shipped, all_ids(shipped)))
     assert delay is not None
     first, last, days = delay
     assert days == (last - first).days
-    notes = fortunes.release_notes(shipped, all_ids(shipped))
-    assert notes.headline.endswith(f"{fortunes.short_date(first)} → {fortunes.short_date(last)}")
+    notes = release_chart.release_notes(shipped, shown(shipped, all_ids(shipped)))
+    assert notes.headline.endswith(f"{datewords.short_date(first)} → {datewords.short_date(last)}")
     assert notes.lines[0].startswith(f"{abs(days)} days")
     assert len(row_labels(fig)) == len(expected)
 
 
 def test_shipped_box_office_run(shipped: DatasetIndex) -> None:
-    fig = fortunes.box_office_run(shipped, all_ids(shipped))
+    fig = box_office.box_office_run(shipped, shown(shipped, all_ids(shipped)))
     amounts = [
         (e.id, m) for e in production(shipped, "box-office") for m in e.measures if m.unit == "USD"
     ]
-    references = [(i, m) for i, m in amounts if m.metric in fortunes.REFERENCE_METRICS]
+    references = [(i, m) for i, m in amounts if m.metric in box_office.REFERENCE_METRICS]
     assert references
     bars = [x for t in fig.data if isinstance(t, go.Bar) for x in t.x]
     assert len(bars) == len(amounts) - len(references) > 0
@@ -1065,12 +1083,12 @@ def test_shipped_box_office_run(shipped: DatasetIndex) -> None:
 
 
 def test_shipped_reception_scores(shipped: DatasetIndex) -> None:
-    fig = fortunes.reception_scores(shipped, all_ids(shipped))
+    fig = reception_chart.reception_scores(shipped, shown(shipped, all_ids(shipped)))
     scores = [
         m
         for e in production(shipped, "reception")
         for m in e.measures
-        if fortunes.score_out_of_100(m) is not None
+        if measures.score_out_of_100(m) is not None
     ]
     counts = [m for e in production(shipped, "awards") for m in e.measures if m.unit == "count"]
     assert scores and counts
@@ -1081,8 +1099,12 @@ def test_shipped_reception_scores(shipped: DatasetIndex) -> None:
 
 def test_shipped_months_cover_every_placed_filming_event(shipped: DatasetIndex) -> None:
     ids = all_ids(shipped)
-    months = fortunes.production_months(shipped, ids)
-    seen = {i for month in months for i in fortunes.events_in_month(shipped, ids, month)}
+    months = month_steps.production_months(shipped, shown(shipped, ids))
+    seen = {
+        i
+        for month in months
+        for i in month_steps.events_in_month(shipped, shown(shipped, ids), month).ids
+    }
     filming = {e.id for e in production(shipped, "filming") if e.locations}
     assert filming and filming <= seen
 
@@ -1090,41 +1112,51 @@ def test_shipped_months_cover_every_placed_filming_event(shipped: DatasetIndex) 
 def test_example_dataset_gives_empty_figures() -> None:
     path = ROOT / "data" / "examples" / "lighthouse.json"
     index = build_index(load_bytes(path.read_bytes(), path.name))
-    for builder in (fortunes.release_slips, fortunes.box_office_run, fortunes.reception_scores):
-        assert is_empty(builder(index, all_ids(index)))
-    for notes in (fortunes.release_notes, fortunes.box_office_notes, fortunes.reception_notes):
-        assert notes(index, all_ids(index)) == figures.ChartNotes()
+    for builder in (
+        release_chart.release_slips,
+        box_office.box_office_run,
+        reception_chart.reception_scores,
+    ):
+        assert is_empty(builder(index, shown(index)))
+    for notes in (
+        release_chart.release_notes,
+        box_office.box_office_notes,
+        reception_chart.reception_notes,
+    ):
+        assert notes(index, shown(index)) == base.ChartNotes()
 
 
 # --- layout: rows that fit any width ---------------------------------------------------------
 
 BUILDERS = [
-    pytest.param(fortunes.release_slips, id="release"),
-    pytest.param(fortunes.box_office_run, id="box-office"),
-    pytest.param(fortunes.reception_scores, id="reception"),
+    pytest.param(release_chart.release_slips, id="release"),
+    pytest.param(box_office.box_office_run, id="box-office"),
+    pytest.param(reception_chart.reception_scores, id="reception"),
 ]
 WITH_NOTES = [
-    pytest.param(fortunes.release_slips, fortunes.release_notes, id="release"),
-    pytest.param(fortunes.box_office_run, fortunes.box_office_notes, id="box-office"),
-    pytest.param(fortunes.reception_scores, fortunes.reception_notes, id="reception"),
+    pytest.param(release_chart.release_slips, release_chart.release_notes, id="release"),
+    pytest.param(box_office.box_office_run, box_office.box_office_notes, id="box-office"),
+    pytest.param(reception_chart.reception_scores, reception_chart.reception_notes, id="reception"),
 ]
 
 
 @pytest.mark.parametrize(("builder", "notes"), WITH_NOTES)
 def test_each_figure_carries_its_notes(shipped: DatasetIndex, builder: Any, notes: Any) -> None:
     ids = all_ids(shipped)
-    expected = notes(shipped, ids)
+    expected = notes(shipped, shown(shipped, ids))
     assert expected.lines
-    assert figures.notes_of(builder(shipped, ids)) == expected
+    assert base.notes_of(builder(shipped, shown(shipped, ids))) == expected
     # They survive the figure's JSON, as a cache or a copy might hold it.
-    assert figures.notes_of(go.Figure(builder(shipped, ids).to_plotly_json())) == expected
+    assert (
+        base.notes_of(go.Figure(builder(shipped, shown(shipped, ids)).to_plotly_json())) == expected
+    )
 
 
 @pytest.mark.parametrize(("builder", "notes"), WITH_NOTES)
 def test_an_empty_figure_carries_no_notes(builder: Any, notes: Any) -> None:
     index = index_of()
-    assert figures.notes_of(builder(index, all_ids(index))) == figures.ChartNotes()
-    assert figures.notes_of(go.Figure()) == figures.ChartNotes()
+    assert base.notes_of(builder(index, shown(index))) == base.ChartNotes()
+    assert base.notes_of(go.Figure()) == base.ChartNotes()
 
 
 def mark_half_height(t: Any) -> float:
@@ -1134,7 +1166,7 @@ def mark_half_height(t: Any) -> float:
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_one_y_unit_is_one_pixel(shipped: DatasetIndex, builder: Any) -> None:
-    fig = builder(shipped, all_ids(shipped))
+    fig = builder(shipped, shown(shipped))
     plot_px = fig.layout.height - fig.layout.margin.t - fig.layout.margin.b
     axes = [fig.layout[name] for name in fig.layout.to_plotly_json() if name.startswith("yaxis")]
     assert axes
@@ -1146,7 +1178,7 @@ def test_one_y_unit_is_one_pixel(shipped: DatasetIndex, builder: Any) -> None:
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_labels_sit_between_marks_and_never_on_them(shipped: DatasetIndex, builder: Any) -> None:
-    fig = builder(shipped, all_ids(shipped))
+    fig = builder(shipped, shown(shipped))
     for yref in ("y", "y2"):
         labels = labels_of(fig, yref)
         marks = sorted(
@@ -1166,18 +1198,18 @@ def test_labels_sit_between_marks_and_never_on_them(shipped: DatasetIndex, build
 
 @pytest.mark.parametrize("builder", BUILDERS)
 def test_text_stays_inside_the_figure(shipped: DatasetIndex, builder: Any) -> None:
-    fig = builder(shipped, all_ids(shipped))
+    fig = builder(shipped, shown(shipped))
     assert not fig.layout.title.text
     assert not fig.layout.showlegend
     assert all(t.text is None for t in fig.data)  # nothing written after a bar
     for label in labels_of(fig) + labels_of(fig, "y2"):
         assert (label.x, label.xref, label.xanchor) == (0, "paper", "left")
         lines = [plain(line) for line in label.text.split("<br>")]
-        assert all(len(line) <= fortunes.LABEL_CHARS for line in lines), lines
+        assert all(len(line) <= rows.LABEL_CHARS for line in lines), lines
 
 
 def test_an_empty_chart_wraps_its_message() -> None:
     index = index_of()
-    (message,) = fortunes.box_office_run(index, all_ids(index)).layout.annotations
+    (message,) = box_office.box_office_run(index, shown(index, all_ids(index))).layout.annotations
     assert "<br>" in message.text
-    assert all(len(line) <= fortunes.LABEL_CHARS for line in message.text.split("<br>"))
+    assert all(len(line) <= rows.LABEL_CHARS for line in message.text.split("<br>"))

@@ -8,8 +8,10 @@ from datetime import date
 
 import pytest
 
-from tests.builders import make_character, make_dataset, make_location, make_person
+from tests.builders import make_character, make_dataset, make_location, make_person, shown
 from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
+from timeline.charts import map as geo
+from timeline.charts import production, story
 from timeline.index import DatasetIndex, derived
 
 
@@ -125,7 +127,6 @@ def test_date_span_is_none_without_production_events() -> None:
 def test_a_dropped_dataset_is_freed_with_everything_worked_out_from_it() -> None:
     # Filters, URL options, the spoiler shield, hover texts and NumPy columns are all
     # kept per dataset; none of them may keep an old dataset (an old upload) alive.
-    from timeline import figures
     from timeline.filters import Filters, filter_events, hidden_by_shield
     from timeline.urlstate import Options
 
@@ -133,9 +134,9 @@ def test_a_dropped_dataset_is_freed_with_everything_worked_out_from_it() -> None
     ids = filter_events(index, Filters(until=2, text="the"))
     hidden_by_shield(index, 2)
     Options.for_index(index)
-    figures.story_timeline(index, ids)
-    figures.production_timeline(index, ids)
-    figures.location_map(index, ids, links=True)
+    story.story_timeline(index, shown(index, ids))
+    production.production_timeline(index, shown(index, ids))
+    geo.location_map(index, shown(index, ids), links=True)
     assert Options.for_index(index) is Options.for_index(index)  # worked out once
     gone = weakref.ref(index)
     del index

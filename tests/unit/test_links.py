@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.builders import make_dataset, make_production
+from tests.builders import make_dataset, make_production, shown
 from tests.unit.island import index_of
 from timeline.filters import Filters, filter_events
 from timeline.index import DatasetIndex
@@ -49,7 +49,7 @@ def test_set_vs_shot_ignores_beats_not_shown(island_index: DatasetIndex) -> None
 
 def test_map_links_join_each_setting_to_each_filming_place(island_index: DatasetIndex) -> None:
     ids = tuple(e.id for e in island_index.story)
-    pairs = set(map_links(island_index, ids))
+    pairs = set(map_links(island_index, shown(island_index, ids)))
     expected = set()
     for beat in island_index.story:
         for ev_id in _filming_links(island_index).get(beat.id, ()):
@@ -59,7 +59,7 @@ def test_map_links_join_each_setting_to_each_filming_place(island_index: Dataset
                         expected.add((setting, place))
     assert expected
     assert pairs == expected
-    assert len(map_links(island_index, ids)) == len(pairs)  # each pair once
+    assert len(map_links(island_index, shown(island_index, ids))) == len(pairs)  # each pair once
 
 
 def test_the_spoiler_shield_removes_links_of_hidden_beats(island_index: DatasetIndex) -> None:
@@ -86,7 +86,7 @@ def test_map_links_put_the_pairs_most_beats_share_first() -> None:
         document["events"][n]["locations"] = ["scotland"]
     index = index_of(document)
     assert index.dates["orkney-shoot"].earliest < index.dates["shoot"].earliest
-    assert map_links(index, ("the-rescue", "storm-warning")) == (
+    assert map_links(index, shown(index, ("the-rescue", "storm-warning"))) == (
         ("scotland", "stromness"),
         ("scotland", "orkney"),
     )
@@ -95,5 +95,5 @@ def test_map_links_put_the_pairs_most_beats_share_first() -> None:
 def test_filmed_lists_the_beats_set_vs_shot_shows(island_index: DatasetIndex) -> None:
     ids = tuple(e.id for e in island_index.story) + tuple(e.id for e in island_index.production)
     rows = set_vs_shot(island_index, ids)
-    assert filmed(island_index, ids) == tuple(r.beat_id for r in rows)
-    assert set_vs_shot(island_index, filmed(island_index, ids)) == rows
+    assert filmed(island_index, shown(island_index, ids)) == tuple(r.beat_id for r in rows)
+    assert set_vs_shot(island_index, filmed(island_index, shown(island_index, ids))) == rows

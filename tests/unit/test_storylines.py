@@ -8,9 +8,10 @@ import random
 import plotly.graph_objects as go
 import pytest
 
+from tests.builders import make_character, make_dataset, make_story, shown, to_bytes
 from tests.unit.island import STORY_IDS
-from timeline.index import DatasetIndex
-from timeline.storylines import (
+from timeline.charts import base
+from timeline.charts.storylines import (
     CHAR_PX,
     PLOT_PX,
     Placement,
@@ -18,6 +19,8 @@ from timeline.storylines import (
     storyline_layout,
     storylines_figure,
 )
+from timeline.index import DatasetIndex, build_index
+from timeline.loading import load_bytes
 
 Scenes = list[tuple[int, list[str]]]
 
@@ -92,7 +95,7 @@ def test_no_scenes_no_lines() -> None:
 
 def test_the_figure_has_a_line_per_character_with_actor(island_index: DatasetIndex) -> None:
     ids = tuple(e.id for e in island_index.story)
-    fig = storylines_figure(island_index, ids)
+    fig = storylines_figure(island_index, shown(island_index, ids))
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     characters = {c for e in island_index.story for c in e.characters}
     assert len(lines) == len(characters)
@@ -102,7 +105,7 @@ def test_the_figure_has_a_line_per_character_with_actor(island_index: DatasetInd
 
 
 def test_the_figure_without_beats_says_so(island_index: DatasetIndex) -> None:
-    fig = storylines_figure(island_index, ())
+    fig = storylines_figure(island_index, shown(island_index, ()))
     assert not fig.data
     assert "No story beats" in fig.layout.annotations[0].text
 
@@ -110,18 +113,18 @@ def test_the_figure_without_beats_says_so(island_index: DatasetIndex) -> None:
 def test_storylines_survive_plotly_validation_unchanged(island_index: DatasetIndex) -> None:
     # Assembled without Plotly's value checks (for speed): a validating Figure must
     # accept it and change nothing in it.
-    spec = storylines_figure(island_index, STORY_IDS).to_dict()
+    spec = storylines_figure(island_index, shown(island_index, STORY_IDS)).to_dict()
     assert go.Figure(spec).to_dict() == spec
 
 
 def test_too_many_beats_are_a_sample_with_a_note(
     island_index: DatasetIndex, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from timeline import figures, storylines
+    from timeline.charts import storylines
 
     monkeypatch.setattr(storylines, "MAX_BEATS", 2)
-    fig = storylines_figure(island_index, STORY_IDS)
-    assert "\n".join(figures.notes_of(fig).lines).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
+    fig = storylines_figure(island_index, shown(island_index, STORY_IDS))
+    assert "\n".join(base.notes_of(fig).lines).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
     assert all("Showing" not in a.text for a in fig.layout.annotations)
 
 
@@ -181,7 +184,9 @@ def test_placed_names_never_overlap_and_never_sit_left_of_their_line(seed: int) 
 
 
 def test_the_shipped_storylines_names_do_not_overlap(shipped_index: DatasetIndex) -> None:
-    fig = storylines_figure(shipped_index, tuple(e.id for e in shipped_index.story))
+    fig = storylines_figure(
+        shipped_index, shown(shipped_index, tuple(e.id for e in shipped_index.story))
+    )
     names = [a for a in fig.layout.annotations if a.font.size == 11]
     lines = [t for t in fig.data if t.mode == "lines+markers"]
     assert len(names) == len(lines) > 10  # a name per character's line
@@ -198,3 +203,26 @@ def test_the_shipped_storylines_names_do_not_overlap(shipped_index: DatasetIndex
             assert a.x < a.ax and a.axref == "x" and a.ayref == "y"
     assert _clashes(starts, placed, per_char) == []
     assert any(a.showarrow for a in names), "the shipped cast crowds at least one name"
+
+
+def test_two_characters_with_one_name_are_two_storylines() -> None:
+    # Two guards, both called "Guard": told apart by id, each gets a line of its own.
+    document = make_dataset(
+        characters=[
+            make_character(id="guard-north", name="Guard"),
+            make_character(id="guard-south", name="Guard"),
+        ],
+        events=[
+            make_story(id="north", order=1, title="North", characters=["guard-north"]),
+            make_story(id="south", order=2, title="South", characters=["guard-south"]),
+            make_story(id="both", order=3, title="Both", characters=["guard-north", "guard-south"]),
+        ],
+    )
+    index = build_index(load_bytes(to_bytes(document), "guards.json"))
+    fig = storylines_figure(index, shown(index))
+    lines = [t for t in fig.data if t.mode == "lines+markers"]
+    assert [t.name for t in lines] == ["Guard (Ada Stone)", "Guard (Ada Stone)"]
+    # Each line spans its own guard's beats: one from beat 1, the other from beat 2.
+    assert sorted(min(t.x) for t in lines) == [1, 2]
+    names = [a.text for a in fig.layout.annotations if a.font.size == 11]
+    assert names == ["Guard", "Guard"]

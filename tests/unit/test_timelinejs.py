@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from timeline.cli import main
 from timeline.loading import load_bytes, load_path
 from timeline.models import Dataset, ProductionEvent
-from timeline.timelinejs import ConversionError, convert, phase_for, slugify, strip_html, to_json
+from timeline.plaintext import slugify, strip_html
+from timeline.timelinejs import ConversionError, convert, phase_for, to_json
 
 ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "tests" / "fixtures" / "timelinejs_sample.json"

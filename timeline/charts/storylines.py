@@ -4,7 +4,8 @@ x is the narrative order; each character is a line. At every beat the characters
 in the scene are drawn next to each other (consecutive rows, nobody else between
 them), and a character who is not in the scene keeps the row it had, so lines only
 move when their character acts. A line runs from the character's first beat to
-their last.
+their last. Characters are told apart by id, never by name: two characters both
+called "Guard" are two lines.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from collections.abc import Sequence
 
 import plotly.graph_objects as go
 
-from timeline.figures import (
+from timeline.charts.base import (
     Spec,
     base_layout,
     empty_figure,
@@ -24,6 +25,7 @@ from timeline.figures import (
 )
 from timeline.index import DatasetIndex
 from timeline.models import StoryEvent
+from timeline.selection import Selection
 from timeline.text import hover_block, hover_escape
 
 # Colour-blind-safe (Okabe-Ito) first, then darker tones for larger casts.
@@ -81,9 +83,9 @@ def _nearest_free_block(size: int, target: float, taken: set[int], pull: float) 
 
 
 def storyline_layout(scenes: Sequence[Scene]) -> dict[str, list[tuple[int, int]]]:
-    """Rows for each character at each beat of its span: ``{name: [(order, row), ...]}``.
+    """Rows for each character at each beat of its span: ``{id: [(order, row), ...]}``.
 
-    ``scenes`` are (order, characters) in narrative order.
+    ``scenes`` are (order, character ids) in narrative order.
     """
     first: dict[str, int] = {}
     last: dict[str, int] = {}
@@ -153,19 +155,17 @@ def place_labels(
     return [out[i] for i in range(len(starts))]
 
 
-def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
+def storylines_figure(index: DatasetIndex, shown: Selection) -> go.Figure:
     """One line per character across the shown beats, with bands for the settings."""
-    n_beats, beats = shown_beats(index, ids, MAX_BEATS)
+    n_beats, beats = shown_beats(index, shown, MAX_BEATS)
     appearances = Counter(c for b in beats for c in b.characters)
     kept = {c for c, _ in appearances.most_common(MAX_CHARACTERS)}
-    scenes = [
-        (b.order, [index.character_names[c] for c in b.characters if c in kept]) for b in beats
-    ]
+    scenes = [(b.order, [c for c in b.characters if c in kept]) for b in beats]
     layout = storyline_layout(scenes)
     if not layout:
         return empty_figure("No story beats with characters match these filters.")
     actors = {
-        index.character_names[c]: ", ".join(index.person_names[p] for p in people)
+        c: ", ".join(index.person_names[p] for p in people)
         for c, people in index.character_actors.items()
     }
     by_order = {b.order: b for b in beats}
@@ -178,9 +178,10 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
     traces = _setting_bands(spec, index, beats)
     starts: list[tuple[str, float, int]] = []
     colours: list[str] = []
-    for n, (name, points) in enumerate(sorted(layout.items(), key=lambda kv: kv[1][0])):
+    for n, (character, points) in enumerate(sorted(layout.items(), key=lambda kv: kv[1][0])):
         colour = LINE_COLOURS[n % len(LINE_COLOURS)]
-        label = f"{name} ({actors[name]})" if actors.get(name) else name
+        name = index.character_names[character]
+        label = f"{name} ({actors[character]})" if actors.get(character) else name
         xs, ys, sizes, custom, hover = [], [], [], [], []
         for k, (order, row) in enumerate(points):
             # Hold the row until just before the next beat, then slant across: lines stay
@@ -191,14 +192,14 @@ def storylines_figure(index: DatasetIndex, ids: tuple[str, ...]) -> go.Figure:
                 steps.append((points[k + 1][0] - 0.3, points[k + 1][1]))
             for x, r in steps:
                 beat = by_order[order]
-                on_stage = x == order and name in cast_at[order]
+                on_stage = x == order and character in cast_at[order]
                 xs.append(x)
                 ys.append(-r)
                 sizes.append(10 if on_stage else 0)
                 custom.append([beat.id])
                 hover.append(
                     f"<b>{hover_escape(label)}</b><br>{order}. {hover_escape(beat.title)}"
-                    + ("" if name in cast_at[order] else " <i>(not in this scene)</i>")
+                    + ("" if character in cast_at[order] else " <i>(not in this scene)</i>")
                     + (f"<br>{hover_block(beat.summary)}" if short else "")
                 )
         traces.append(
