@@ -24,22 +24,18 @@ RSS (``/proc/<pid>/status`` VmRSS) is the memory for one session.
 
 from __future__ import annotations
 
-import os
 import statistics
-import subprocess
 import time
-import urllib.error
-import urllib.request
-from collections.abc import Iterator, Mapping
-from contextlib import ExitStack, contextmanager
-from dataclasses import dataclass
+from collections.abc import Mapping
+from contextlib import AbstractContextManager, ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from bench.apptest import CHANGED_VIEW, START_VIEW, VIEW_KEY
 from bench.charts import BASELINE_SPEC_ENV, CHARTS_ONLY_ENV
-from bench.common import PYTHON, RESULTS, ROOT, Stats, clean_env, free_port, proc_status
+from bench.common import RESULTS, ROOT, Stats, clean_env
+from tests.harness import RESOLVE_LOCAL_ONLY, Server, launch_chromium, serve
 
 if TYPE_CHECKING:
     from playwright.sync_api import (
@@ -51,22 +47,7 @@ if TYPE_CHECKING:
         WebSocket,
     )
 
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-proxy-server",  # loopback only, whatever *_proxy says
-    # No host name resolves but the servers' (requests are not intercepted: see above).
-    "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
-]
 LOCAL_HOSTS = ("127.0.0.1", "localhost")
-HEALTH_TIMEOUT_S = 60.0
 # Page loads and filter changes vary by a tenth or more from one to the next on a
 # busy machine: take the median of more rounds than --repeat (each takes ~4 s).
 ROUNDS_PER_REPEAT = 2
@@ -76,7 +57,6 @@ VIEWPORT: ViewportSize = {"width": 1400, "height": 900}
 # Returning visitor (HTTP cache warm): open, then change a filter; first-time visitor.
 MEASURES = ("navigation", "filter_change", "first_visit")
 RATIOS = tuple(f"{what}_s" for what in MEASURES)
-_http = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 # True once the run has finished and the charts a visitor sees (laid out, not in a
 # hidden tab) have drawn points and carry exactly the expected point counts.
@@ -128,59 +108,14 @@ SHOWN_JS = """
 """
 
 
-@dataclass
-class Server:
-    """A ``streamlit run`` process of ours and its address."""
-
-    name: str
-    proc: subprocess.Popen[bytes]
-    url: str
-    log: Path
-
-    def rss(self) -> int:
-        return proc_status(self.proc.pid)["VmRSS"]
-
-
-@contextmanager
-def serve(name: str, script: Path, env: Mapping[str, str]) -> Iterator[Server]:
-    """Start ``streamlit run script`` on a free port; stop it (and only it) afterwards."""
-    port = free_port()
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    log_path = RESULTS / f"streamlit-{name}.log"
-    cmd = [
-        PYTHON, "-m", "streamlit", "run", str(script.relative_to(ROOT)),
-        "--server.address", "127.0.0.1",
-        "--server.port", str(port),
-        "--server.headless", "true",
-        "--browser.gatherUsageStats", "false",
-        "--server.fileWatcherType", "none",
-    ]  # fmt: skip
-    with log_path.open("wb") as log:
-        proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env=dict(env))
-        try:
-            server = Server(name, proc, f"http://127.0.0.1:{port}", log_path)
-            _wait_healthy(server)
-            yield server
-        finally:
-            proc.terminate()
-            try:
-                proc.wait(timeout=10)
-            except subprocess.TimeoutExpired:
-                proc.kill()
-                proc.wait()
-
-
-def _wait_healthy(server: Server) -> None:
-    deadline = time.monotonic() + HEALTH_TIMEOUT_S
-    while time.monotonic() < deadline and server.proc.poll() is None:
-        try:
-            with _http.open(f"{server.url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.25)
-    raise RuntimeError(f"{server.name} server never became healthy; see {server.log}")
+def _serve(name: str, script: Path, env: Mapping[str, str]) -> AbstractContextManager[Server]:
+    """``streamlit run script`` for one of the three servers, its log in the results."""
+    return serve(
+        RESULTS / f"streamlit-{name}.log",
+        script=str(script.relative_to(ROOT)),
+        env=env,
+        name=name,
+    )
 
 
 def is_off_host(url: str) -> bool:
@@ -335,15 +270,15 @@ def measure(times: int, spec_path: Path, points: Mapping[str, list[int]]) -> dic
     base_env = {k: v for k, v in clean_env().items() if k != "TIMELINE_DATA"}
     with ExitStack() as stack:
         spec_env = {**base_env, BASELINE_SPEC_ENV: str(spec_path)}
-        app = stack.enter_context(serve("app", ROOT / "app.py", base_env))
-        baseline = stack.enter_context(serve("baseline", BASELINE_SCRIPT, spec_env))
+        app = stack.enter_context(_serve("app", ROOT / "app.py", base_env))
+        baseline = stack.enter_context(_serve("baseline", BASELINE_SCRIPT, spec_env))
         charts_only = stack.enter_context(
-            serve("charts_only", BASELINE_SCRIPT, {**spec_env, CHARTS_ONLY_ENV: "1"})
+            _serve("charts_only", BASELINE_SCRIPT, {**spec_env, CHARTS_ONLY_ENV: "1"})
         )
         servers = (app, baseline, charts_only)
         idle = {s.name: s.rss() for s in servers}
         pw = stack.enter_context(sync_playwright())
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = launch_chromium(pw, RESOLVE_LOCAL_ONLY)
         stack.callback(browser.close)
         visitors = []
         for server in servers:

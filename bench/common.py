@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import statistics
 import sys
 import time
@@ -68,26 +67,6 @@ def interleaved(fns: Mapping[str, Callable[[], float]], times: int) -> dict[str,
         for name, fn in fns.items():
             values[name].append(fn())
     return {name: Stats.of(v) for name, v in values.items()}
-
-
-def proc_status(pid: int | str = "self") -> dict[str, int]:
-    """Memory lines of /proc/<pid>/status in bytes: VmRSS (now), VmHWM (peak RSS)..."""
-    out: dict[str, int] = {}
-    with open(f"/proc/{pid}/status", encoding="ascii") as status:
-        for line in status:
-            key, _, value = line.partition(":")
-            parts = value.split()
-            if key.startswith("Vm") and len(parts) == 2 and parts[1] == "kB":
-                out[key] = int(parts[0]) * 1024
-    return out
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def clean_env(extra: Mapping[str, str] | None = None) -> dict[str, str]:

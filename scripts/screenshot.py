@@ -11,17 +11,14 @@ Chromium comes from $CHROMIUM_PATH (default /usr/bin/chromium).
 from __future__ import annotations
 
 import argparse
-import os
-import socket
-import subprocess
 import sys
 import tempfile
-import time
-import urllib.request
 from pathlib import Path
-from typing import IO
 
 from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.harness import ServerError, launch_chromium, start_server
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDTHS = {1400: 900, 390: 844}  # viewport width -> height
@@ -41,36 +38,9 @@ CHARTS_DRAWN_JS = """
 """
 
 
-def start_server(app_args: list[str], log: IO[bytes]) -> tuple[subprocess.Popen[bytes], str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
-    cmd = [sys.executable, "-m", "streamlit", "run", "app.py",
-           "--server.address", "127.0.0.1", "--server.port", str(port),
-           "--server.headless", "true", "--browser.gatherUsageStats", "false",
-           "--server.fileWatcherType", "none", *app_args]  # fmt: skip
-    proc = subprocess.Popen(cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
-    no_proxy = urllib.request.build_opener(urllib.request.ProxyHandler({}))
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline and proc.poll() is None:
-        try:
-            with no_proxy.open(f"{url}/_stcore/health", timeout=2) as resp:
-                if resp.read().strip() == b"ok":
-                    return proc, url
-        except OSError:
-            time.sleep(0.25)
-    proc.kill()
-    log.seek(0)
-    sys.exit(f"streamlit did not come up:\n{log.read().decode(errors='replace')}")
-
-
 def shoot(url: str, out_dir: Path, stem: str, fold: bool) -> None:
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-proxy-server"],
-        )
+        browser = launch_chromium(pw)
         for width, height in WIDTHS.items():
             page = browser.new_page(viewport={"width": width, "height": height})
             page.goto(url)
@@ -105,9 +75,13 @@ def main() -> None:
     args = parser.parse_args(argv[: len(argv) - len(app_args)])
 
     args.dir.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryFile() as log:
-        proc, url = start_server(app_args, log)
+    with tempfile.TemporaryDirectory() as tmp:
         try:
+            server = start_server(Path(tmp) / "streamlit.log", args=app_args)
+        except ServerError as exc:
+            sys.exit(str(exc))
+        try:
+            url = server.url
             shoot(
                 f"{url}/?{args.query}" if args.query else url,
                 args.dir,
@@ -115,8 +89,7 @@ def main() -> None:
                 args.fold,
             )
         finally:
-            proc.terminate()
-            proc.wait(timeout=10)
+            server.stop()
 
 
 if __name__ == "__main__":

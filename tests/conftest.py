@@ -9,18 +9,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol
 from urllib.parse import urlsplit
 
 import pytest
+
+from tests.harness import Server, ServerError, launch_chromium, start_server
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Route
@@ -28,23 +24,7 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "test-artifacts"
 BROWSER_TESTS = Path(__file__).resolve().parent / "browser"
-PYTHON = ROOT / ".venv" / "bin" / "python"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",  # running as root (CI) requires it
-    "--disable-gpu",
-    "--disable-quic",
-    "--no-first-run",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-proxy-server",  # loopback only, whatever *_proxy says
-]
-HEALTH_TIMEOUT_S = 60.0
 LOCAL_HOSTS = {"127.0.0.1", "localhost"}
-
-# urllib honours *_proxy variables; requests to our own server must never use one.
-_http = urllib.request.build_opener(urllib.request.ProxyHandler({}))
 
 
 # --- markers and per-phase reports ------------------------------------------------
@@ -95,33 +75,6 @@ class StartStreamlit(Protocol):
     def __call__(self, args: Sequence[str] = (), env: Mapping[str, str] | None = None) -> str: ...
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def _wait_healthy(base_url: str, proc: subprocess.Popen[bytes], log_path: Path) -> None:
-    deadline = time.monotonic() + HEALTH_TIMEOUT_S
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            break
-        try:
-            with _http.open(f"{base_url}/_stcore/health", timeout=2) as resp:
-                if resp.read().decode().strip() == "ok":
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            pass
-        time.sleep(0.25)
-    state = f"exited with {proc.returncode}" if proc.poll() is not None else "timed out"
-    pytest.fail(
-        f"Streamlit at {base_url} never became healthy ({state}).\n"
-        f"--- {log_path} ---\n{log_path.read_text(errors='replace')}",
-        pytrace=False,
-    )
-
-
 @pytest.fixture(scope="session")
 def start_streamlit() -> Iterator[StartStreamlit]:
     """Factory: ``start_streamlit(args=["--", "--data", path], env={...}) -> base_url``.
@@ -129,41 +82,21 @@ def start_streamlit() -> Iterator[StartStreamlit]:
     Each call starts its own server on a free port (log in test-artifacts/); all of
     them are stopped at the end of the session.
     """
-    ARTIFACTS.mkdir(exist_ok=True)
-    servers: list[tuple[subprocess.Popen[bytes], IO[bytes]]] = []
-    python = str(PYTHON if PYTHON.exists() else sys.executable)
+    servers: list[Server] = []
 
     def start(args: Sequence[str] = (), env: Mapping[str, str] | None = None) -> str:
-        port = _free_port()
-        log_path = ARTIFACTS / f"streamlit-{port}.log"
-        log = log_path.open("wb")
-        cmd = [
-            python, "-m", "streamlit", "run", "app.py",
-            "--server.address", "127.0.0.1",
-            "--server.port", str(port),
-            "--server.headless", "true",
-            "--browser.gatherUsageStats", "false",
-            "--server.fileWatcherType", "none",  # no reloads needed; saves CPU
-            *args,
-        ]  # fmt: skip
-        proc = subprocess.Popen(
-            cmd, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
-        )
-        servers.append((proc, log))
-        base_url = f"http://127.0.0.1:{port}"
-        _wait_healthy(base_url, proc, log_path)
-        return base_url
+        log_path = ARTIFACTS / f"streamlit-{len(servers)}-{os.getpid()}.log"
+        try:
+            server = start_server(log_path, args=args, env={**os.environ, **(env or {})})
+        except ServerError as exc:
+            pytest.fail(str(exc), pytrace=False)
+        servers.append(server)
+        return server.url
 
     yield start
 
-    for proc, log in servers:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.wait()
-        log.close()
+    for server in servers:
+        server.stop()
 
 
 @pytest.fixture(scope="session")
@@ -180,10 +113,7 @@ def browser() -> Iterator[Browser]:
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(
-            executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"),
-            args=CHROMIUM_ARGS,
-        )
+        browser = launch_chromium(pw)
         yield browser
         browser.close()
 

@@ -28,6 +28,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tests.conftest import LOCAL_HOSTS, StartStreamlit, wait_for_app
+from tests.harness import proc_status
 from tests.hostile.corpus import (
     BOLD_MD,
     BOLD_TAG,
@@ -292,10 +293,7 @@ def _server_pid(base_url: str) -> int:
 
 def _rss(pid: int, field: str = "VmRSS") -> int:
     """A process's resident memory now (``VmRSS``) or at its peak (``VmHWM``), in bytes."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith(f"{field}:"):
-            return int(line.split()[1]) * 1024
-    raise AssertionError(f"no {field} for {pid}")
+    return proc_status(pid)[field]
 
 
 # --- servers ---------------------------------------------------------------------------

@@ -25,10 +25,10 @@ from typing import Any
 import pytest
 
 from tests.app.conftest import APP, EXAMPLE, ROOT, RunApp, run_app, table_ids
+from tests.harness import PYTHON, proc_status, reset_peak_rss
 
 __all__ = ["EXAMPLE", "ROOT", "RunApp", "run_app", "table_ids"]
 
-PYTHON = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv").exists() else sys.executable
 
 # A hostile file at or under the upload cap must be answered within TIME_LIMIT_S and
 # PEAK_LIMIT_BYTES. Why these numbers: an upload is checked in the Streamlit script
@@ -48,24 +48,6 @@ RESULT = "RESULT "
 
 
 # --- /proc ---------------------------------------------------------------------------
-
-
-def proc_status(pid: int | str = "self") -> dict[str, int]:
-    """``VmRSS``/``VmHWM`` (and the other kB fields) of a process, in bytes."""
-    out: dict[str, int] = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, value = line.partition(":")
-        parts = value.split()
-        if len(parts) == 2 and parts[1] == "kB":
-            out[key] = int(parts[0]) * 1024
-    return out
-
-
-def reset_peak_rss() -> None:
-    """Reset this process's ``VmHWM`` so the next peak is the next operation's own."""
-    # On an older kernel or a locked-down container the peak then includes setup.
-    with contextlib.suppress(OSError):
-        Path("/proc/self/clear_refs").write_text("5")
 
 
 # --- AppTest observations (shared by in-process tests and workers) --------------------
