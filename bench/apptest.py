@@ -31,7 +31,6 @@ from bench.charts import (
     widget_shapes,
 )
 from bench.common import ROOT, interleaved
-from bench.sampling import Sampler
 from ui.state import clear_figure_cache
 
 APP = ROOT / "app.py"
@@ -132,20 +131,49 @@ def _phase_rerun() -> float:
 
 def profile_rerun(times: int, *, limit: int = 12) -> list[dict[str, object]]:
     """Where the app's rerun spends its time: the project's functions by inclusive time,
-    per rerun, sampled over ``times`` reruns (evidence for what to make faster)."""
-    sampler = Sampler(interval=0.002)
+    per rerun, over ``times`` reruns (evidence for what to make faster).
+
+    yappi, unlike cProfile, sees every thread: AppTest runs the script in its own.
+    """
+    import yappi
+
     runs = max(times, 10)
+    yappi.set_clock_type("wall")
+    yappi.clear_stats()
     for _ in range(runs):
         at = open_session(APP, START_VIEW)
         clear_figure_cache()
         at.radio(key=VIEW_KEY).set_value(CHANGED_VIEW)
-        with sampler:
+        yappi.start()
+        try:
             at.run()
-    return sampler.top(root=ROOT, exclude=ROOT / "bench", limit=limit, per=runs)
+        finally:
+            yappi.stop()
+    rows: list[dict[str, object]] = []
+    for stat in sorted(yappi.get_func_stats(), key=lambda s: -s.ttot):
+        path = Path(stat.module)
+        if not path.is_relative_to(ROOT) or path.is_relative_to(ROOT / "bench"):
+            continue
+        if ".venv" in path.parts:
+            continue
+        rows.append(
+            {
+                "function": f"{path.relative_to(ROOT)}:{stat.lineno}({stat.name})",
+                "inclusive_s": round(stat.ttot / runs, 4),
+                "self_s": round(stat.tsub / runs, 4),
+            }
+        )
+        if len(rows) == limit:
+            break
+    yappi.clear_stats()
+    return rows
 
 
-def measure(times: int, spec_path: Path) -> dict[str, Any]:
-    """Interleaved first runs and reruns of the app and the baseline; ratios app/baseline."""
+def measure(times: int, spec_path: Path, *, profile: bool = True) -> dict[str, Any]:
+    """Interleaved first runs and reruns of the app and the baseline; ratios app/baseline.
+
+    ``profile`` adds where the app's rerun spends its time (:func:`profile_rerun`).
+    """
     os.environ[BASELINE_SPEC_ENV] = str(spec_path)
     os.environ.pop("TIMELINE_DATA", None)  # the shipped dataset
     os.environ.pop(CHARTS_ONLY_ENV, None)
@@ -189,7 +217,7 @@ def measure(times: int, spec_path: Path) -> dict[str, Any]:
         "ratios_to_charts_only": {
             "rerun": _ratio(stats["app_rerun"].median, stats["charts_only_rerun"].median),
         },
-        "rerun_profile_per_run": profile_rerun(times),
+        "rerun_profile_per_run": profile_rerun(times) if profile else [],
     }
 
 

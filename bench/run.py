@@ -51,6 +51,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--quick", action="store_true", help="2 runs per measurement")
     parser.add_argument(
+        "--smoke",
+        action="store_true",
+        help="every section once, on a 200-event dataset, no profile: checks that the "
+        "benchmark runs (the test suite's smoke test), not how fast the app is",
+    )
+    parser.add_argument(
         "--sizes",
         type=lambda s: [int(n) for n in s.split(",") if n.strip()],
         default=list(DEFAULT_SIZES),
@@ -71,6 +77,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     )
     parser.add_argument("--out", type=Path, default=RESULTS / "results.json")
     args = parser.parse_args(argv)
+    if args.smoke:
+        args.repeat, args.sizes = 1, [200]
     if args.repeat is None:
         args.repeat = 2 if args.quick else 5
     if args.repeat < 1:
@@ -199,7 +207,11 @@ def main(argv: list[str] | None = None) -> int:
 
         if section(results, "app_charts", discover):
             if not args.no_apptest:
-                ok &= section(results, "apptest", lambda: apptest.measure(args.repeat, spec_path))
+                ok &= section(
+                    results,
+                    "apptest",
+                    lambda: apptest.measure(args.repeat, spec_path, profile=not args.smoke),
+                )
             if not args.no_browser:
                 points = {
                     view: charts.visible_points(found["layout"], view, found["tabs"])
