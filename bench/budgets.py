@@ -12,10 +12,12 @@ session <= 250 MB.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from typing import Any, Literal
 
 from bench.common import MB
+from bench.results import Results, SizeResult
 
 LARGE = 100_000
 Status = Literal["pass", "fail", "skipped"]
@@ -43,20 +45,16 @@ def _check(name: str, limit: float, unit: str, measured: float | None, detail: s
     return Check(name, limit, unit, round(measured, 3), status, detail)
 
 
-def _large_size(results: dict[str, Any]) -> tuple[int, dict[str, Any]] | None:
-    sizes = sorted((int(n), r) for n, r in results.get("synthetic", {}).items() if int(n) >= LARGE)
+def _large_size(results: Results) -> tuple[int, SizeResult] | None:
+    sizes = sorted((n, r) for n, r in results.sizes.items() if n >= LARGE)
     return sizes[0] if sizes else None
 
 
-def shipped_checks(results: dict[str, Any]) -> list[Check]:
-    apptest = results.get("apptest", {})
-    browser = results.get("browser", {})
-    ratios = browser.get("ratios", {})
-    rss = browser.get("app", {}).get("server_rss_one_session_bytes")
+def shipped_checks(results: Results) -> list[Check]:
+    ratios = results.browser_ratios
+    rss = results.server_rss_one_session_bytes
     return [
-        _check(
-            "shipped: AppTest rerun / baseline", 1.5, "x", apptest.get("ratios", {}).get("rerun")
-        ),
+        _check("shipped: AppTest rerun / baseline", 1.5, "x", results.apptest_rerun_ratio),
         _check(
             "shipped: browser page load / baseline",
             1.3,
@@ -84,7 +82,7 @@ def shipped_checks(results: dict[str, Any]) -> list[Check]:
     ]
 
 
-def large_checks(results: dict[str, Any]) -> list[Check]:
+def large_checks(results: Results) -> list[Check]:
     found = _large_size(results)
     if found is None:
         return [
@@ -98,24 +96,20 @@ def large_checks(results: dict[str, Any]) -> list[Check]:
         ]
     n, size = found
     label = f"{n // 1000}k"
-    checks = [
-        _check(f"{label}: load + validate", 2.0, "s", size.get("load_validate_s", {}).get("median"))
-    ]
+    checks = [_check(f"{label}: load + validate", 2.0, "s", size.load_validate_s)]
     checks.append(_filter_change_check(label, size))
-    for chart, result in size.get("figures", {}).items():
+    for chart, result in size.figures.items():
         name = f"{label}: payload of {chart}"
-        if "payload_bytes" in result:
-            checks.append(
-                _check(name, 2.0, "MB", result["payload_bytes"] / MB, "len(fig.to_json())")
-            )
+        if result.payload_bytes is not None:
+            checks.append(_check(name, 2.0, "MB", result.payload_bytes / MB, "len(fig.to_json())"))
         else:
             why = (
-                f"build did not finish within {result['timed_out_s']:g} s"
-                if "timed_out_s" in result
-                else str(result.get("skipped", "not built"))
+                f"build did not finish within {result.timed_out_s:g} s"
+                if result.timed_out_s is not None
+                else result.skipped or "not built"
             )
             checks.append(Check(name, 2.0, "MB", None, "fail", f"not measured: {why}"))
-    peak = size.get("memory", {}).get("peak_rss_bytes")
+    peak = size.peak_rss_bytes
     checks.append(
         _check(
             f"{label}: memory, one session",
@@ -128,25 +122,28 @@ def large_checks(results: dict[str, Any]) -> list[Check]:
     return checks
 
 
-def _filter_change_check(label: str, size: dict[str, Any]) -> Check:
+def _filter_change_check(label: str, size: SizeResult) -> Check:
     """A filter change's server time, taken at its worst: the slowest filter, then the
     charts of the most expensive tab built with every event shown (only the open tab is
     built on a rerun)."""
     name = f"{label}: slowest filter change (filter + open tab's charts)"
-    filters = size.get("filters", {})
-    by_tab = size.get("rerun_by_tab_s", {})
+    filters, by_tab = size.filters, size.rerun_by_tab_s
     if not filters or not by_tab:
         return _check(name, 0.5, "s", None)
-    slowest = max(filters, key=lambda f: filters[f]["seconds"]["median"])
-    if any(v is None for v in by_tab.values()):
-        late = ", ".join(t for t, v in by_tab.items() if v is None)
-        return Check(name, 0.5, "s", None, "fail", f"a chart build timed out ({late} tab)")
-    no_filter = next(iter(filters.values()))["seconds"]["median"]  # included in by_tab
-    tab = max(by_tab, key=lambda t: by_tab[t])
-    worst = filters[slowest]["seconds"]["median"] + by_tab[tab] - no_filter
+    slowest = max(filters, key=lambda f: filters[f])
+    late = [t for t, v in by_tab.items() if v is None]
+    if late:
+        return Check(
+            name, 0.5, "s", None, "fail", f"a chart build timed out ({', '.join(late)} tab)"
+        )
+    built = {t: v for t, v in by_tab.items() if v is not None}
+    no_filter = next(iter(filters.values()))  # included in by_tab
+    tab = max(built, key=lambda t: built[t])
+    worst = filters[slowest] + built[tab] - no_filter
     return _check(name, 0.5, "s", worst, f"{slowest}, then the {tab} tab")
 
 
-def check(results: dict[str, Any]) -> list[Check]:
-    """Every budget, in the order the issue lists them."""
-    return shipped_checks(results) + large_checks(results)
+def check(results: Mapping[str, Any]) -> list[Check]:
+    """Every budget, in the order the issue lists them, from a results document."""
+    parsed = Results.parse(results)
+    return shipped_checks(parsed) + large_checks(parsed)

@@ -160,3 +160,21 @@ def test_the_baseline_mirrors_the_apps_widgets(
     assert charts.widget_shapes(bare) == []
     assert [r.label for r in bare.radio] == ["Chronology"]
     assert len(bare.get("plotly_chart")) == len(at.get("plotly_chart")) > 0
+
+
+def test_results_read_missing_parts_as_not_measured() -> None:
+    from bench.results import Results
+
+    parsed = Results.parse(
+        {"browser": {"ratios": {"navigation_s": 1.1, "odd": "x"}}, "synthetic": {"10": {}}}
+    )
+    assert parsed.apptest_rerun_ratio is None
+    assert parsed.browser_ratios == {"navigation_s": 1.1}
+    assert parsed.server_rss_one_session_bytes is None
+    size = parsed.sizes[10]
+    assert (size.load_validate_s, size.filters, size.figures, size.peak_rss_bytes) == (
+        None,
+        {},
+        {},
+        None,
+    )
