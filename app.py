@@ -38,7 +38,7 @@ main, side = st.columns([3, 1.25], gap="medium")
 with main:
     if not len(shown):
         panels.no_results()
-    panels.tabs(index, shown, filters)
+    panels.tabs(index, shown, filters, selected=selected, hidden=hidden)
 with side:
     panels.details(index, shown, selected, hidden)
 with head:

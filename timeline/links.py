@@ -101,3 +101,23 @@ def map_links(index: DatasetIndex, shown: Selection) -> tuple[tuple[str, str], .
         (location_ids[pair // n_places], location_ids[pair % n_places])
         for pair in found[order].tolist()
     )
+
+
+def places_of(
+    index: DatasetIndex, event_id: str, hidden: frozenset[str] = frozenset()
+) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Where an event is set and where it was filmed: two tuples of location ids.
+
+    A story beat gives its settings and the places of the filming behind it; a
+    production event gives its own places as filmed, and the settings of the beats it
+    filmed (those the spoiler shield shows).
+    """
+    event = index.events.get(event_id)
+    if isinstance(event, StoryEvent):
+        filming = (loc for ev in filming_of(index, event.id) for loc in ev.locations)
+        return tuple(event.locations), tuple(dict.fromkeys(filming))
+    if isinstance(event, ProductionEvent):
+        beats = (index.events[b] for b in event.story_events if b not in hidden)
+        settings = (loc for beat in beats for loc in beat.locations)
+        return tuple(dict.fromkeys(settings)), tuple(event.locations)
+    return (), ()

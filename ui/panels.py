@@ -11,12 +11,13 @@ from timeline.details import describe, event_label
 from timeline.export import export_json
 from timeline.filters import Filters
 from timeline.index import DatasetIndex
-from timeline.links import filmed, set_vs_shot
+from timeline.links import filmed, places_of, set_vs_shot
 from timeline.loading import DatasetError
 from timeline.months import events_in_month, production_months
 from timeline.selection import Selection
 from timeline.table import MAX_TABLE_ROWS, events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
+from timeline.tour import tour_stop
 from timeline.urlstate import (
     ALL_MONTHS,
     LANE_LABELS,
@@ -100,13 +101,23 @@ def credits(index: DatasetIndex) -> None:
         st.caption(f"Source: {title}{markdown_escape(licence)}")
 
 
-def tabs(index: DatasetIndex, shown: Selection, filters: Filters) -> None:
-    """The views as tabs; only the open one is built (switching tabs reruns the script)."""
+def tabs(
+    index: DatasetIndex,
+    shown: Selection,
+    filters: Filters,
+    *,
+    selected: str | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> None:
+    """The views as tabs; only the open one is built (switching tabs reruns the script).
+
+    ``selected`` is the open event (the map rings its places).
+    """
     views = {
         "Timelines": lambda: timelines(index, shown, filters),
         "Storylines": lambda: storylines(index, shown),
         "Set vs shot": lambda: set_vs_shot_view(index, shown),
-        "Map": lambda: location_map(index, shown),
+        "Map": lambda: location_map(index, shown, selected, hidden),
         "Fortunes": lambda: fortunes(index, shown),
         "Table": lambda: table(index, shown),
     }
@@ -215,8 +226,16 @@ def set_vs_shot_view(index: DatasetIndex, shown: Selection) -> None:
                 )
 
 
-def location_map(index: DatasetIndex, shown: Selection) -> None:
-    """Story settings and real places on one map; a click filters to that place."""
+def location_map(
+    index: DatasetIndex,
+    shown: Selection,
+    selected: str | None = None,
+    hidden: frozenset[str] = frozenset(),
+) -> None:
+    """Story settings and real places on one map; a click filters to that place.
+
+    The places of the open event, ``selected``, are ringed.
+    """
     zoom = st.segmented_control(
         "Map zoom",
         ZOOM_LABELS,
@@ -244,12 +263,24 @@ def location_map(index: DatasetIndex, shown: Selection) -> None:
         key=LINKS_PARAM,
         bind="query-params",
     )
+    settings, filmed_at = places_of(index, selected, hidden) if selected else ((), ())
+    if selected and (settings or filmed_at):
+        title = markdown_escape(index.events[selected].title)
+        st.caption(
+            f"Ringed in black: where the open event, “{title}”, is set or was filmed "
+            "(point at a ring to see which)."
+        )
     for spec in charts_in("Map"):
         chart(
             spec,
             index,
             shown,
-            {"focus": zoom == ZOOM_LABELS[1], "links": show_links and month == ALL_MONTHS},
+            {
+                "focus": zoom == ZOOM_LABELS[1],
+                "links": show_links and month == ALL_MONTHS,
+                "settings": settings,
+                "filmed_at": filmed_at,
+            },
             on_place=index.location_names,
         )
     st.caption(
@@ -298,6 +329,31 @@ def table(index: DatasetIndex, shown: Selection) -> None:
     )
 
 
+def tour(index: DatasetIndex, shown: Selection, event_id: str, hidden: frozenset[str]) -> None:
+    """Previous and Next: step through the story (or the production) from the open event."""
+    stop = tour_stop(index, shown, event_id, hidden)
+    if stop is None:
+        return
+    with st.container(horizontal=True, vertical_alignment="center", key="tour"):
+        st.button(
+            f"Previous {stop.noun}",
+            key="tour_previous",
+            on_click=select_event,
+            args=(stop.previous,),
+            disabled=stop.previous is None,
+            icon=":material/arrow_back:",
+        )
+        st.caption(f"{stop.noun.capitalize()} {stop.position} of {stop.total}")
+        st.button(
+            f"Next {stop.noun}",
+            key="tour_next",
+            on_click=select_event,
+            args=(stop.next,),
+            disabled=stop.next is None,
+            icon=":material/arrow_forward:",
+        )
+
+
 def details(
     index: DatasetIndex, shown: Selection, event_id: str | None, hidden: frozenset[str]
 ) -> None:
@@ -329,6 +385,7 @@ def details(
                 icon=":material/close:",
                 type="tertiary",
             )
+        tour(index, shown, event_id, hidden)
         st.markdown(f"#### {markdown_escape(d.title)}")
         st.caption(
             markdown_escape(f"{d.chronology} · {d.when}" + (f" · {d.phase}" if d.phase else ""))

@@ -257,6 +257,7 @@ def test_a_charts_note_is_a_caption_above_it(
     run_app: RunApp, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from timeline.charts import story
+    from timeline.charts.rows import ROW_LABEL
     from ui.state import clear_figure_cache
 
     monkeypatch.setattr(story, "MAX_STORY_BEATS", 2)
@@ -269,4 +270,6 @@ def test_a_charts_note_is_a_caption_above_it(
     story = [e for e in json.loads(EXAMPLE.read_text())["events"] if e["chronology"] == "story"]
     captions = [c.value for c in at.caption]
     assert any(c.startswith(f"Showing 2 of {len(story)} beats") for c in captions), captions
-    assert not chart(at, "story_chart")["layout"].get("annotations")
+    # Told above the chart, not inside it: the only text inside is each row's label.
+    annotations = chart(at, "story_chart")["layout"].get("annotations", [])
+    assert {a.get("name") for a in annotations} == {ROW_LABEL}

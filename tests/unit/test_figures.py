@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import html
 import random
+import re
 import weakref
 from collections import Counter
 from datetime import date, timedelta
@@ -16,7 +18,7 @@ import pytest
 from tests.builders import make_dataset, shown, with_change
 from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
 from timeline import months
-from timeline.charts import base, production, story
+from timeline.charts import base, production, rows, story
 from timeline.charts import map as geo
 from timeline.charts.registry import CHARTS
 from timeline.index import DatasetIndex
@@ -69,6 +71,22 @@ def hostile_index() -> DatasetIndex:
 # --- story timeline -----------------------------------------------------------------------
 
 
+def column_names(fig: go.Figure) -> list[str]:
+    """The story chart's column names, left to right."""
+    return list(fig.layout.xaxis.ticktext)
+
+
+def strip_tags(text: str) -> str:
+    """Plotly markup as the plain text it shows (line breaks as spaces)."""
+    return html.unescape(re.sub(r"<[^>]+>", "", text.replace("<br>", " ")))
+
+
+def row_label_texts(fig: go.Figure) -> list[str]:
+    """The text written over each row of a labelled-row chart, top to bottom."""
+    found = [a for a in fig.layout.annotations if a.name == rows.ROW_LABEL]
+    return [a.text for a in sorted(found, key=lambda a: a.y)]
+
+
 @pytest.mark.parametrize(
     "ids",
     [
@@ -96,9 +114,58 @@ def test_story_markers_carry_event_ids(island_index: DatasetIndex) -> None:
     ]
 
 
-def test_story_markers_sit_at_the_narrative_order(island_index: DatasetIndex) -> None:
+def test_story_rows_run_down_in_narrative_order(island_index: DatasetIndex) -> None:
     fig = story.story_timeline(island_index, shown(island_index, STORY_IDS))
-    assert list(markers(fig).x) == [1, 2, 3, 3, 4]
+    trace = markers(fig)
+    order = {b: island_index.events[b].order for b in STORY_IDS}  # type: ignore[union-attr]
+    by_y = [row[0] for _, row in sorted(zip(trace.y, trace.customdata, strict=True))]
+    assert [order[b] for b in by_y] == sorted(order[b] for b in by_y)
+    # One row per beat: the marks of one beat share a height, two beats never do.
+    heights = {row[0]: y for y, row in zip(trace.y, trace.customdata, strict=True)}
+    assert len(set(heights.values())) == len(STORY_IDS)
+    assert fig.layout.yaxis.range[0] > fig.layout.yaxis.range[1]  # top to bottom
+
+
+@pytest.mark.parametrize("lanes", ["character", "setting"])
+def test_every_beat_title_is_written_on_the_story_chart(
+    island_index: DatasetIndex, lanes: str
+) -> None:
+    fig = story.story_timeline(island_index, shown(island_index, STORY_IDS), lanes=lanes)  # type: ignore[arg-type]
+    labels = row_label_texts(fig)
+    beats = [island_index.events[b] for b in STORY_IDS]
+    assert len(labels) == len(beats)
+    for label, beat in zip(labels, beats, strict=True):
+        plain = " ".join(label.replace("<br>", " ").split())
+        assert f"{beat.order}. {beat.title}" in strip_tags(plain)  # type: ignore[union-attr]
+
+
+def test_the_label_names_the_setting_or_the_characters(island_index: DatasetIndex) -> None:
+    rescue = island_index.events["the-rescue"]
+    assert isinstance(rescue, StoryEvent)
+    one = shown(island_index, ("the-rescue",))
+    by_character = strip_tags(row_label_texts(story.story_timeline(island_index, one))[0])
+    by_setting = strip_tags(
+        row_label_texts(story.story_timeline(island_index, one, lanes="setting"))[0]
+    )
+    for loc in rescue.locations:
+        assert island_index.location_names[loc] in by_character
+    for c in rescue.characters:
+        assert island_index.character_names[c] in by_setting
+
+
+def test_long_titles_wrap_and_are_cut_with_the_full_title_in_the_hover() -> None:
+    long_title = " ".join(["Longword"] * 30)
+    document = island_document()
+    (k,) = [k for k, e in enumerate(document["events"]) if e["id"] == "the-rescue"]
+    index = index_of(with_change(document, f"events[{k}].title", long_title))
+    fig = story.story_timeline(index, shown(index, ("the-rescue",)))
+    (label,) = row_label_texts(fig)
+    lines = label.split("<br>")
+    assert 1 < len(lines) <= rows.LABEL_LINES
+    assert all(len(strip_tags(line)) <= rows.LABEL_CHARS for line in lines)
+    assert "Longword…" in strip_tags(label)
+    assert "Stromness" in strip_tags(label)  # where it is set survives the cut
+    assert all(long_title in text for text in markers(fig).hovertext)
 
 
 @pytest.mark.parametrize(
@@ -116,17 +183,34 @@ def test_story_markers_sit_at_the_narrative_order(island_index: DatasetIndex) ->
         ),
     ],
 )
-def test_lanes_in_order_of_first_appearance_top_down(
+def test_columns_in_order_of_first_appearance_left_to_right(
     island_index: DatasetIndex, lanes: str, ids: tuple[str, ...], expected: list[str]
 ) -> None:
     fig = story.story_timeline(island_index, shown(island_index, ids), lanes=lanes)  # type: ignore[arg-type]
-    # Plotly draws a category array bottom-up: the first lane is last in the array.
-    assert list(reversed(fig.layout.yaxis.categoryarray)) == expected
+    assert column_names(fig) == expected
 
 
-def test_setting_lanes_use_location_names(island_index: DatasetIndex) -> None:
+def test_setting_columns_use_location_names(island_index: DatasetIndex) -> None:
     fig = story.story_timeline(island_index, shown(island_index, STORY_IDS), lanes="setting")
-    assert list(markers(fig).y) == ["Stromness", "North Sea", "Stromness", story.NO_LANE]
+    names = column_names(fig)
+    assert [names[x] for x in markers(fig).x] == [
+        "Stromness",
+        "North Sea",
+        "Stromness",
+        story.NO_LANE,
+    ]
+
+
+def test_namesakes_get_a_column_each() -> None:
+    document = island_document()
+    characters = document["characters"]
+    first, second = characters[0]["id"], characters[1]["id"]
+    document = with_change(document, "characters[1].name", characters[0]["name"])
+    index = index_of(document)
+    fig = story.story_timeline(index, shown(index, STORY_IDS))
+    names = column_names(fig)
+    assert names.count(index.character_names[first]) == 2
+    assert index.character_names[second] == index.character_names[first]
 
 
 def test_story_hover_escapes_html(hostile_index: DatasetIndex) -> None:
@@ -137,6 +221,8 @@ def test_story_hover_escapes_html(hostile_index: DatasetIndex) -> None:
     assert "&lt;script&gt;" in text
     assert "<script>" not in text
     assert "<b>" in text  # the figure's own markup is kept
+    assert all("<script>" not in label for label in row_label_texts(fig))
+    assert all("<script>" not in name for name in column_names(fig))
 
 
 @pytest.mark.parametrize(
@@ -392,6 +478,21 @@ def test_map_hover_escapes_html(hostile_index: DatasetIndex) -> None:
     assert all("&lt;script&gt;" in t for t in texts)
 
 
+def test_the_open_events_places_are_ringed_and_named(island_index: DatasetIndex) -> None:
+    every = shown(island_index, ALL_IDS)
+    plain = geo.location_map(island_index, every)
+    fig = geo.location_map(
+        island_index, every, settings=("north-sea",), filmed_at=("glasgow", "north-sea")
+    )
+    assert len(fig.data) == len(plain.data) + 1
+    (rings,) = [t for t in fig.data if t.name == "The open event's places"]
+    assert [row[0] for row in rings.customdata] == ["north-sea", "glasgow"]
+    assert "set" in rings.hovertext[0] and "filmed" in rings.hovertext[0]
+    assert "set" not in rings.hovertext[1] and "filmed" in rings.hovertext[1]
+    places = {loc.id: loc for loc in island_index.dataset.locations}
+    assert list(rings.lat) == [places["north-sea"].lat, places["glasgow"].lat]
+
+
 def test_map_without_places_is_an_empty_figure(island_index: DatasetIndex) -> None:
     fig = geo.location_map(island_index, shown(island_index, ("epilogue", "script-written")))
     assert len(fig.data) == 0
@@ -409,7 +510,8 @@ def test_too_many_beats_are_thinned_with_a_note(
     # Evenly spread through the story, not its first two beats.
     assert set(clicked_ids(fig)) == {STORY_IDS[0], STORY_IDS[2]}
     assert note(fig).startswith(f"Showing 2 of {len(STORY_IDS)} beats")
-    assert not fig.layout.annotations  # told beside the chart, not inside it
+    # Told beside the chart, not inside it: the only text inside is the rows' labels.
+    assert all(a.name == rows.ROW_LABEL for a in fig.layout.annotations)
 
 
 def test_too_many_production_events_become_monthly_counts(

@@ -6,7 +6,8 @@ from tests.builders import make_dataset, make_production, shown
 from tests.unit.island import index_of
 from timeline.filters import Filters, filter_events
 from timeline.index import DatasetIndex
-from timeline.links import filmed, map_links, set_vs_shot
+from timeline.links import filmed, map_links, places_of, set_vs_shot
+from timeline.models import ProductionEvent
 
 
 def _filming_links(index: DatasetIndex) -> dict[str, set[str]]:
@@ -97,3 +98,30 @@ def test_filmed_lists_the_beats_set_vs_shot_shows(island_index: DatasetIndex) ->
     rows = set_vs_shot(island_index, ids)
     assert filmed(island_index, shown(island_index, ids)) == tuple(r.beat_id for r in rows)
     assert set_vs_shot(island_index, filmed(island_index, shown(island_index, ids))) == rows
+
+
+def test_a_beats_places_are_its_settings_and_where_it_was_filmed(
+    island_index: DatasetIndex,
+) -> None:
+    beat = island_index.events["boat-in-trouble"]
+    tank = island_index.events["tank-glasgow"]
+    assert places_of(island_index, beat.id) == (tuple(beat.locations), tuple(tank.locations))
+
+
+def test_a_filming_events_places_are_its_own_and_the_settings_it_filmed(
+    island_index: DatasetIndex,
+) -> None:
+    shoot = island_index.events["shoot-orkney"]
+    assert isinstance(shoot, ProductionEvent)
+    settings = [loc for beat in shoot.story_events for loc in island_index.events[beat].locations]
+    assert places_of(island_index, shoot.id) == (
+        tuple(dict.fromkeys(settings)),
+        tuple(shoot.locations),
+    )
+    # The spoiler shield keeps a hidden beat's setting off the map.
+    hidden = frozenset(shoot.story_events)
+    assert places_of(island_index, shoot.id, hidden) == ((), tuple(shoot.locations))
+
+
+def test_an_unknown_event_has_no_places(island_index: DatasetIndex) -> None:
+    assert places_of(island_index, "no-such-event") == ((), ())

@@ -12,6 +12,7 @@ from timeline.charts.base import Spec, base_layout, empty_figure, figure_from, w
 from timeline.columns import columns_of
 from timeline.index import DatasetIndex
 from timeline.links import map_links
+from timeline.models import Location
 from timeline.selection import Selection
 from timeline.style import PRODUCTION_COLOUR, STORY_COLOUR
 from timeline.text import hover_escape
@@ -20,6 +21,8 @@ from timeline.text import hover_escape
 MAX_LINKS = 150
 _HOVER_TITLES = 8  # event titles listed in a place's hover
 MAX_MARKER_PX = 44
+#: The ring round the open event's places: near-black, apart from both marker colours.
+OPEN_COLOUR = "#1F2328"
 
 
 def _place_uses(
@@ -101,12 +104,49 @@ def focus_points(points: list[tuple[float, float, int]]) -> list[tuple[float, fl
     return kept or [(lat, lon) for lat, lon, _ in points]
 
 
+def _rings(
+    places: dict[str, Location], settings: tuple[str, ...], filmed_at: tuple[str, ...]
+) -> list[Spec]:
+    """A dark ring round each place of the open event, saying which it is, clickable."""
+    roles: dict[str, list[str]] = {}
+    for loc_id in settings:
+        roles.setdefault(loc_id, []).append("where the open event is set")
+    for loc_id in filmed_at:
+        roles.setdefault(loc_id, []).append("where it was filmed")
+    ringed = [i for i in roles if i in places]
+    if not ringed:
+        return []
+    return [
+        {
+            "type": "scattergeo",
+            "lat": [places[i].lat for i in ringed],
+            "lon": [places[i].lon for i in ringed],
+            "mode": "markers",
+            "name": "The open event's places",
+            "marker": {
+                "size": 30,
+                "symbol": "circle-open",
+                "color": OPEN_COLOUR,
+                "line": {"width": 3, "color": OPEN_COLOUR},
+            },
+            "customdata": [[i] for i in ringed],
+            "hovertext": [
+                f"<b>{hover_escape(places[i].name)}</b><br>{' and '.join(roles[i]).capitalize()}"
+                for i in ringed
+            ],
+            "hoverinfo": "text",
+        }
+    ]
+
+
 def location_map(
     index: DatasetIndex,
     shown: Selection,
     *,
     focus: bool = False,
     links: bool = False,
+    settings: tuple[str, ...] = (),
+    filmed_at: tuple[str, ...] = (),
 ) -> go.Figure:
     """Story settings and real production places on one map, sized by event count.
 
@@ -114,7 +154,8 @@ def location_map(
     filmed in (the most travelled :data:`MAX_LINKS` of them). ``focus`` zooms to where
     most events are instead of fitting every place. Land outlines come from the
     topojson the app serves itself, so the map draws without internet; pass
-    ``config={"topojsonURL": ...}`` when rendering.
+    ``config={"topojsonURL": ...}`` when rendering. ``settings`` and ``filmed_at``
+    (location ids: where the open event is set and where it was filmed) are ringed.
     """
     uses, titles = _place_uses(index, shown)
     if not any(uses.values()):
@@ -187,6 +228,7 @@ def location_map(
                 "hoverinfo": "text",
             }
         )
+    traces += _rings(places, settings, filmed_at)
     # Plotly keeps the map's aspect: size the chart to the area shown, about 620 px wide
     # in the main column of a desktop screen.
     aspect = (lat_range[1] - lat_range[0]) / max(lon_range[1] - lon_range[0], 1e-6)
