@@ -14,6 +14,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 import numpy.typing as npt
@@ -53,6 +54,13 @@ class Columns:
     earliest: Ints  # date ordinals of production events, 0 for story beats
     latest: Ints
     month: Ints  # year * 12 + month - 1 of a production event's earliest day
+    # One row per separate period of each production event (most have one): the
+    # event's position and the period's first and last day, an open side reaching the
+    # first or last representable day. Date filters and the map's months match these,
+    # so a date of two summers does not match the winter between them.
+    period_event: Ints
+    period_earliest: Ints
+    period_latest: Ints
     places: Pairs  # event -> location
     # Story settings and the real places their beats were filmed in (codes of
     # ``places``), one row per beat, setting and place, in that order.
@@ -73,6 +81,17 @@ class Columns:
         """A mask with ``ids`` set (which must be events of this dataset)."""
         mask = np.zeros(len(self), dtype=bool)
         mask[np.fromiter(map(self.position.__getitem__, ids), dtype=np.int64)] = True
+        return mask
+
+    def may_fall_in(self, first: int, last: int) -> Mask:
+        """Production events with a period overlapping days ``first``..``last`` (ordinals).
+
+        Overlapping is enough: a date known only to the month, a one-of range or an
+        open end may have fallen in the days asked for.
+        """
+        hit = (self.period_latest >= first) & (self.period_earliest <= last)
+        mask = np.zeros(len(self), dtype=bool)
+        mask[self.period_event[hit]] = True
         return mask
 
     def ids_of(self, mask: Mask) -> tuple[str, ...]:
@@ -140,6 +159,19 @@ def build_columns(index: DatasetIndex) -> Columns:
     month = np.array(
         no_date + [w.earliest.year * 12 + w.earliest.month - 1 for w in when], dtype=np.int64
     )
+    period_event = np.repeat(
+        np.arange(n_story, len(events), dtype=np.int64),
+        np.fromiter((len(w.periods) for w in when), dtype=np.int64, count=len(when)),
+    )
+    first_day, last_day = date.min.toordinal(), date.max.toordinal()
+    period_earliest = np.array(
+        [first_day if w.open_start else a.toordinal() for w in when for a, _ in w.periods],
+        dtype=np.int64,
+    )
+    period_latest = np.array(
+        [last_day if w.open_end else b.toordinal() for w in when for _, b in w.periods],
+        dtype=np.int64,
+    )
     places = _pairs([e.locations for e in events], {})
     codes = places.codes
     links = [
@@ -163,6 +195,9 @@ def build_columns(index: DatasetIndex) -> Columns:
         earliest=earliest,
         latest=latest,
         month=month,
+        period_event=period_event,
+        period_earliest=period_earliest,
+        period_latest=period_latest,
         places=places,
         link_beat=link_beat,
         link_setting=link_setting,

@@ -1,15 +1,25 @@
 """Fuzzy dates written in EDTF (ISO 8601-2).
 
-Events carry dates such as ``2019-09`` (a month), ``2021-22`` (summer 2021) or
-``2021-04/2021-06`` (a span). :func:`parse` turns one into a :class:`FuzzyDate`
-with strict and fuzzy bounds, a precision and a human label.
+Events carry dates such as ``2019-09`` (a month), ``2021-22`` (summer 2021),
+``2021-04/2021-06`` (a span), ``{2021-22,2022-22}`` (two separate summers) or
+``[..2020-07]`` (by July 2020). :func:`parse` turns one into a :class:`FuzzyDate`
+with strict and fuzzy bounds, its separate periods, which ends are open, a
+precision and a human label.
 
 The ``edtf`` package is the reference implementation, but one call costs a few
 milliseconds; a dataset of 100k events cannot afford that. The common forms
-(year, month, day, season, and intervals and one-of ranges of those, without
-qualifiers) are parsed here by a fast path whose results the tests compare with
-``edtf`` on every form the data uses; anything else goes to ``edtf`` once per
+(year, month, day, season; intervals, one-of ranges, sets ``{a,b}`` and lists
+``[a,b]`` of those; open ends ``[..a]``, ``[a..]``, ``../a``, ``a/..``; all
+without qualifiers) are parsed here by a fast path whose results the tests compare
+with ``edtf`` on every form the data uses; anything else goes to ``edtf`` once per
 distinct string.
+
+Two things the fast path reads that the reference does not (see
+:func:`beyond_reference`): seasons inside sets and lists (``edtf`` refuses
+``{2021-22,2022-22}``), and open ends, which ``edtf`` parses but cannot bound.
+An open end has no day to give; such a date keeps the bounds of its known end
+and says which side is open (``open_start``, ``open_end``), and matching by date
+treats the open side as reaching as far as it needs.
 """
 
 from __future__ import annotations
@@ -24,8 +34,11 @@ from functools import lru_cache
 from typing import Literal
 
 # "interval": the event lasted from start to end; "within": it happened on one day
-# (or in one period) somewhere between the bounds, EDTF's one-of-a-set ``[a..b]``.
-Precision = Literal["day", "month", "season", "year", "interval", "within", "other"]
+# (or in one period) somewhere between the bounds, EDTF's one-of-a-set ``[a..b]``
+# (or in one of the periods of a list ``[a,b]``); "several": it took place in every
+# one of separate periods, EDTF's set ``{a,b}``.
+Precision = Literal["day", "month", "season", "year", "interval", "within", "several", "other"]
+Period = tuple[date, date]
 
 # EDTF season codes handled by the fast path, as (first month, last month).
 # 21-24 follow edtf's northern-hemisphere reading; winter (24) is December only,
@@ -46,6 +59,10 @@ _SEASONS: dict[int, tuple[int, int, str]] = {
 # Strings longer than this never reach the (slow) reference parser.
 MAX_SLOW_LENGTH = 40
 _SIMPLE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+# A season code (21-41) in a set or list: a year, a dash, two digits, then no day.
+_HAS_SEASON = re.compile(r"\d{4}-(2[1-9]|3\d|4[01])(?!-)")
+# "an open end" in EDTF: ``..`` on its own side of an interval or range.
+OPEN = ".."
 
 
 class DateError(ValueError):
@@ -63,16 +80,42 @@ class FuzzyDate:
     fuzzy_latest: date
     precision: Precision
     label: str
+    # The separate periods of a set or list, in order; empty for one period.
+    parts: tuple[Period, ...] = ()
+    # An open end: the date reaches (or may lie) any distance before or after its bounds.
+    open_start: bool = False
+    open_end: bool = False
+
+    @property
+    def periods(self) -> tuple[Period, ...]:
+        """The separate periods (first and last day of each), in order: one for most dates."""
+        return self.parts or ((self.earliest, self.latest),)
+
+    @property
+    def is_open(self) -> bool:
+        """True when one end is open (``[..2020-07]``, ``2020-07/..``)."""
+        return self.open_start or self.open_end
 
     @property
     def is_point(self) -> bool:
-        """True for a single day: drawn as a marker rather than a bar."""
-        return self.earliest == self.latest
+        """True for a single known day: drawn as a marker rather than a bar."""
+        return self.earliest == self.latest and not self.is_open
 
     @property
     def is_fuzzy(self) -> bool:
         """True when the source gives less than a day (a month, a season, a span...)."""
         return not self.is_point or self.fuzzy_earliest != self.earliest
+
+
+def beyond_reference(value: FuzzyDate) -> bool:
+    """True for the forms read here that the ``edtf`` reference refuses or cannot bound.
+
+    Open ends (``edtf`` parses them but has no day for the open side) and sets or
+    lists with a season in them (``edtf`` refuses ``{2021-22,2022-22}``).
+    """
+    if value.is_open:
+        return True
+    return value.precision in ("several", "within") and _HAS_SEASON.search(value.text) is not None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,21 +171,108 @@ def _span(text: str, first: _Part, last: _Part, precision: Precision, label: str
     )
 
 
+def _join(labels: list[str], word: str) -> str:
+    """``a and b``, ``a, b and c`` (or with ``or``)."""
+    return labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} {word} {labels[-1]}"
+
+
+def _range_ends(text: str, first_s: str, last_s: str) -> tuple[_Part, _Part] | None:
+    """The ends of a range ``a..b``, which share a precision that is not a season.
+
+    The reference reads only such ranges; anything else is left to it (None), so both
+    paths accept and refuse the same strings.
+    """
+    first, last = _simple_part(first_s), _simple_part(last_s)
+    if first is None or last is None:
+        return None
+    if first.precision != last.precision or first.precision == "season":
+        return None
+    if last.latest < first.earliest:
+        raise DateError(f"{text!r}: {first_s}..{last_s} ends before it starts")
+    return first, last
+
+
+def _several(text: str, inner: str, *, every: bool) -> FuzzyDate | None:
+    """A set ``{a,b}`` (every one of the periods) or a list ``[a,b]`` (one of them).
+
+    Items are years, months, days, seasons (which the reference cannot read in a set)
+    or ranges ``a..b``; at least two of them. Periods are kept in date order.
+    """
+    items = [item.strip(" ") for item in inner.split(",")]
+    if len(items) < 2:
+        return None
+    found: list[_Part] = []
+    for item in items:
+        if item.count(OPEN) == 1:
+            first_s, _, last_s = item.partition(OPEN)
+            ends = _range_ends(text, first_s, last_s)
+            part = None
+            if ends is not None:
+                first, last = ends
+                label = f"{first.label} to {last.label}"
+                part = _Part(first.earliest, last.latest, first.precision, label)
+        else:
+            part = _simple_part(item)
+        if part is None:
+            return None
+        found.append(part)
+    found.sort(key=lambda p: (p.earliest, p.latest))
+    earliest, latest = found[0].earliest, max(p.latest for p in found)
+    label = _join([p.label for p in found], "and" if every else "or")
+    precision: Precision = "several" if every else "within"
+    parts = tuple((p.earliest, p.latest) for p in found)
+    return FuzzyDate(text, earliest, latest, earliest, latest, precision, label, parts)
+
+
+def _open(text: str, known_s: str, *, open_start: bool, within: bool) -> FuzzyDate | None:
+    """``[..a]``, ``[a..]`` (once, by or from ``a``) or ``../a``, ``a/..`` (lasting until or from).
+
+    The bounds are those of the known end ``a``; the open side is flagged. Seasons
+    follow the reference: none in ranges, only 21-24 in intervals.
+    """
+    part = _simple_part(known_s)
+    if part is None:
+        return None
+    if (within and part.precision == "season") or not _plain_season(known_s):
+        return None
+    if within:
+        label = f"by {part.label}" if open_start else f"{part.label} or later"
+    else:
+        label = f"until {part.label}" if open_start else f"from {part.label} onward"
+    precision: Precision = "within" if within else "interval"
+    first, last = part.earliest, part.latest
+    return FuzzyDate(
+        text, first, last, first, last, precision, label, (), open_start, not open_start
+    )
+
+
 def _fast(text: str) -> FuzzyDate | None:
-    """The fast path: unqualified simple dates, intervals and one-of ranges of them."""
-    if text.startswith("[") and text.endswith("]") and text.count("..") == 1:
-        first_s, _, last_s = text[1:-1].partition("..")
-        first, last = _simple_part(first_s), _simple_part(last_s)
-        # The reference only reads ranges whose ends share a precision, and no seasons
-        # in them; leave the rest to it so both paths accept and refuse the same strings.
-        if first is None or last is None:
+    """The fast path: unqualified simple dates, and intervals, ranges, sets and lists of them."""
+    if text.startswith("{") and text.endswith("}"):
+        return _several(text, text[1:-1], every=True)
+    if text.startswith("[") and text.endswith("]"):
+        inner = text[1:-1]
+        if "," in inner:
+            return _several(text, inner, every=False)
+        if inner.count(OPEN) != 1:
             return None
-        if first.precision != last.precision or first.precision == "season":
+        if inner.startswith(OPEN):
+            return _open(text, inner[2:], open_start=True, within=True)
+        if inner.endswith(OPEN):
+            return _open(text, inner[:-2], open_start=False, within=True)
+        first_s, _, last_s = inner.partition(OPEN)
+        ends = _range_ends(text, first_s, last_s)
+        if ends is None:
             return None
+        first, last = ends
         label = f"some time between {first.label} and {last.label}"
         return _span(text, first, last, "within", label)
     if "/" in text:
         start_s, _, end_s = text.partition("/")
+        if start_s == OPEN and end_s != OPEN:
+            return _open(text, end_s, open_start=True, within=False)
+        if end_s == OPEN and start_s != OPEN:
+            return _open(text, start_s, open_start=False, within=False)
         start, end = _simple_part(start_s), _simple_part(end_s)
         # In intervals the reference takes only the four seasons (21-24).
         if start is None or end is None or not (_plain_season(start_s) and _plain_season(end_s)):

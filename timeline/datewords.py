@@ -25,8 +25,22 @@ def when_text(when: FuzzyDate) -> str:
     ``between Jan 2019 and Jul 2021`` for anything wider: a one-of range means some
     time between its bounds, never its midpoint. Bounds more than two months apart
     are given to the month, widening (never narrowing) what the source says.
+    Separate periods are each given, as ``Jun-Aug 2021 and Jun-Aug 2022`` (an en
+    dash, not a hyphen), and an open end says so: ``by Jul 2020``, ``from Jul 2020``.
     """
-    first, last = when.earliest, when.latest
+    if when.open_start or when.open_end:
+        known = _period_text(when.earliest, when.latest, joined=True)
+        if when.precision == "within":
+            return f"by {known}" if when.open_start else f"{known} or later"
+        return f"until {known}" if when.open_start else f"from {known}"
+    if len(when.periods) > 1:
+        word = " and " if when.precision == "several" else " or "
+        return word.join(_period_text(a, b, joined=True) for a, b in when.periods)
+    return _period_text(when.earliest, when.latest, joined=False)
+
+
+def _period_text(first: date, last: date, *, joined: bool) -> str:
+    """One period in compact words; ``joined`` (in a longer phrase) drops "between...and"."""
     if first == last:
         return short_date(first)
     month_end = calendar.monthrange(last.year, last.month)[1]
@@ -36,6 +50,10 @@ def when_text(when: FuzzyDate) -> str:
     if whole_months and (first.month, last.month) == (1, 12) and first.year == last.year:
         return str(first.year)
     show = month_text if whole_months or (last - first).days > 62 else short_date
+    if joined:
+        if show is month_text and first.year == last.year:
+            return f"{calendar.month_abbr[first.month]}\u2013{month_text(last)}"
+        return f"{show(first)}\u2013{show(last)}"
     return f"between {show(first)} and {show(last)}"
 
 

@@ -2,6 +2,8 @@
 
 Location, who and text apply to both chronologies; phase and dates only concern
 production events (story beats have neither), so they leave story beats alone.
+A date range keeps the events that may fall in it: any of a date's separate
+periods overlapping it, an open end reaching into it.
 The spoiler shield (``until``) hides story beats after a point in the story, and
 the production events that concern only hidden beats.
 """
@@ -90,8 +92,9 @@ def filter_mask(index: DatasetIndex, filters: Filters) -> Mask:
     if filters.phases:
         production &= np.isin(cols.phase[n_story:], [PHASE_CODES[p] for p in filters.phases])
     if filters.span is not None:
+        # Each period of a date on its own: two summers do not match the winter between.
         first, last = (d.toordinal() for d in filters.span)
-        production &= (cols.latest[n_story:] >= first) & (cols.earliest[n_story:] <= last)
+        production &= cols.may_fall_in(first, last)[n_story:]
     needle = filters.text.strip().casefold()
     if needle:
         keep &= cols.text_matches(needle)

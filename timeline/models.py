@@ -57,7 +57,10 @@ LocationKind = Literal[
     "other",
 ]
 
+# "history" is background the source tells that predates the film (a bridge built in
+# 1912): not a stage of the making, so it is kept out of pre-production.
 Phase = Literal[
+    "history",
     "development",
     "casting",
     "pre-production",
@@ -187,7 +190,19 @@ class ProductionEvent(EventBase):
 
     chronology: Literal["production"]
     phase: Phase
-    date: Annotated[str, Field(min_length=4, max_length=100)]
+    date: Annotated[
+        str,
+        Field(
+            min_length=4,
+            max_length=100,
+            description=(
+                "EDTF: a day 2019-01-14, month 2019-09, season 2021-22 or year 2019; an "
+                "interval 2021-04/2021-06; a one-of range [2019-01..2021-07] or list "
+                "[2021-22,2022-22]; separate periods {2021-22,2022-22}; open ends "
+                "[..2020-07], [2020-07..], ../2020-07, 2020-07/.."
+            ),
+        ),
+    ]
     date_text: Text
     people: list[Ref] = Field(default_factory=list)
     story_events: list[Ref] = Field(default_factory=list)

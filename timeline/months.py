@@ -68,14 +68,15 @@ def production_months(index: DatasetIndex, shown: Selection) -> list[str]:
 def events_in_month(index: DatasetIndex, shown: Selection, month: str) -> Selection:
     """The placed production events ``shown`` that may have happened in ``month``.
 
-    An event counts when its strict bounds overlap the month: a span that runs
+    An event counts when one of its periods overlaps the month: a span that runs
     through it, a day or month inside it, and also a one-of range ("some time between
-    February 2020 and September 2021") that includes it, since the event may have
-    been then. In date order; ``month`` is ``YYYY-MM`` (anything else is a ValueError).
+    February 2020 and September 2021") or an open end ("by July 2020") that includes
+    it, since the event may have been then. A date of separate periods ("summer 2021
+    and summer 2022") counts only in the months of its periods, never in the months
+    between them. In date order; ``month`` is ``YYYY-MM`` (anything else is a ValueError).
     """
     start, end = month_bounds(month)
-    cols = columns_of(index)
-    overlaps = (cols.earliest <= end.toordinal()) & (cols.latest >= start.toordinal())
+    overlaps = columns_of(index).may_fall_in(start.toordinal(), end.toordinal())
     return shown.narrowed(index, _placed(index, shown) & overlaps, ("month", month))
 
 

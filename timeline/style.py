@@ -2,7 +2,8 @@
 
 Colours come from the Okabe-Ito palette, chosen to stay distinct for the common
 forms of colour blindness. Phases share a colour within a family (everything
-before the cameras roll, the shoot, finishing, the release, the reception).
+before the cameras roll, the shoot, finishing, the release, the reception);
+history, like other, is grey: background rather than the making of the film.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ PRODUCTION_COLOUR = "#0072B2"
 MUTED = "#6B6B6B"
 
 PHASE_LABELS: dict[Phase, str] = {
+    "history": "History",
     "development": "Development",
     "casting": "Casting",
     "pre-production": "Pre-production",
@@ -33,6 +35,7 @@ PHASE_LABELS: dict[Phase, str] = {
 PHASE_BY_LABEL: dict[str, Phase] = {label: phase for phase, label in PHASE_LABELS.items()}
 
 PHASE_COLOURS: dict[Phase, str] = {
+    "history": "#999999",
     "development": "#E69F00",
     "casting": "#E69F00",
     "pre-production": "#E69F00",

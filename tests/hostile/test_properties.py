@@ -130,6 +130,8 @@ def test_edtf_shaped_text_fuzzy_contains_strict_and_agrees_with_the_reference(
         reference = dates.parse_with_edtf(text)
     except dates.DateError:
         reference = None
+    if parsed is not None and reference is None and dates.beyond_reference(parsed):
+        return  # an open end or a season in a set: read here, refused by the reference
     assert (parsed is None) == (reference is None), (text, parsed, reference)
     if parsed is None or reference is None:
         return

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 import numpy as np
 import plotly.graph_objects as go
@@ -18,6 +20,7 @@ from timeline.charts.base import (
     with_note,
 )
 from timeline.columns import Ints, columns_of
+from timeline.dates import FuzzyDate
 from timeline.index import DatasetIndex
 from timeline.models import PHASES, ProductionEvent
 from timeline.months import view_range
@@ -71,7 +74,9 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
     A known day is a diamond; a span the source gives as such (April to June) is a
     solid bar; a date known only to the month, season or year is a pale hatched bar
     covering the whole period it could be in. A qualified date (``~``, ``?``) adds a
-    faint extension out to its fuzzy bounds.
+    faint extension out to its fuzzy bounds. A date of separate periods ("summer 2021
+    and summer 2022") draws each period, joined by a dotted line; an open end ("by
+    July 2020") fades out on its open side to an arrow.
     """
     cols = columns_of(index)
     positions = shown.production_positions
@@ -87,13 +92,14 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
     # Markers need room too: keep events ~1.5% of the axis apart within a row.
     min_gap = timedelta(days=max(1, (last - first).days // 65))
     min_days = max(1, (last - first).days // 250)
+    stub = timedelta(days=max(30, (last - first).days // 14))  # how far an open end fades
     phases = [p for p in PHASE_LABELS if any(e.phase == p for e in events)]
     y_of: dict[str, float] = {}
     ticks: list[tuple[float, str]] = []
     top = 0.0
     for phase in phases:
         members = [e for e in events if e.phase == phase]
-        spans = [(index.dates[e.id].earliest, index.dates[e.id].latest) for e in members]
+        spans = [_reach(index.dates[e.id], stub) for e in members]
         rows = _pack_rows(spans, min_gap)
         for ev, row in zip(members, rows, strict=True):
             y_of[ev.id] = -(top + row)
@@ -102,19 +108,13 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
         top += n_rows + 0.8
 
     traces: list[Spec] = []
-    kinds = {
-        "span": [
-            e
-            for e in events
-            if index.dates[e.id].precision == "interval" and not index.dates[e.id].is_point
-        ],
-        "within": [
-            e
-            for e in events
-            if index.dates[e.id].precision != "interval" and not index.dates[e.id].is_point
-        ],
-        "day": [e for e in events if index.dates[e.id].is_point],
-    }
+    # One mark per period of each event: most have one, a set of two summers has two.
+    marks = [
+        _Mark(e, start, end, _kind(index.dates[e.id], start, end))
+        for e in events
+        for start, end in index.dates[e.id].periods
+    ]
+    kinds = {kind: [m for m in marks if m.kind == kind] for kind in ("span", "within", "day")}
     fuzzy = [
         e
         for e in events
@@ -141,23 +141,25 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
         )
     # Hatched bars are a trace per phase, each of one colour: a hatch pattern is an SVG
     # definition per colour and trace, so one colour per bar would draw a pattern per bar.
+    traces += _joins(index, events, y_of)
+    traces += _open_ends(index, events, y_of, stub)
     groups = [
         ("span", kinds["span"]),
-        *(("within", [e for e in kinds["within"] if e.phase == phase]) for phase in phases),
+        *(("within", [m for m in kinds["within"] if m.event.phase == phase]) for phase in phases),
         ("day", kinds["day"]),
     ]
-    for kind, members in groups:
-        if not members:
+    for kind, group in groups:
+        if not group:
             continue
-        hover = [_production_hover(index, e) for e in members]
-        colours = [PHASE_COLOURS[e.phase] for e in members]
-        custom = [[e.id] for e in members]
-        ys = [y_of[e.id] for e in members]
+        hover = [_production_hover(index, m.event) for m in group]
+        colours = [PHASE_COLOURS[m.event.phase] for m in group]
+        custom = [[m.event.id] for m in group]
+        ys = [y_of[m.event.id] for m in group]
         if kind == "day":
             traces.append(
                 {
                     "type": "scatter",
-                    "x": [index.dates[e.id].earliest.isoformat() for e in members],
+                    "x": [m.start.isoformat() for m in group],
                     "y": ys,
                     "mode": "markers",
                     "marker": {
@@ -177,17 +179,10 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
             {
                 "type": "bar",
                 "orientation": "h",
-                "base": [index.dates[e.id].earliest.isoformat() for e in members],
+                "base": [m.start.isoformat() for m in group],
                 # A three-day span on a six-year axis would be under a pixel wide:
                 # give every bar at least a visible sliver of the axis.
-                "x": [
-                    max(
-                        (index.dates[e.id].latest - index.dates[e.id].earliest).days + 1,
-                        min_days,
-                    )
-                    * DAY_MS
-                    for e in members
-                ],
+                "x": [max((m.end - m.start).days + 1, min_days) * DAY_MS for m in group],
                 "y": ys,
                 "width": 0.6,
                 "marker": {
@@ -229,6 +224,17 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
             "name": "Some time within",
         },
     ]
+    if any(index.dates[e.id].is_open for e in events):
+        traces.append(
+            {
+                "type": "scatter",
+                "x": [None],
+                "y": [None],
+                "mode": "markers",
+                "marker": {"symbol": "triangle-left", "size": 9, "color": MUTED},
+                "name": "Open end (no date given)",
+            }
+        )
     pad = timedelta(days=max(5, (last - first).days // 40))
     layout = base_layout(height=int(150 + 19 * top))
     layout["yaxis"] = {
@@ -256,6 +262,126 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
             f"zoom out to see {'them' if left_out > 1 else 'it'}.",
         )
     return figure_from(traces, layout)
+
+
+@dataclass(frozen=True, slots=True)
+class _Mark:
+    """One period of one event, as drawn: a diamond (``day``) or a bar."""
+
+    event: ProductionEvent
+    start: date
+    end: date
+    kind: str  # "day", "span" (lasted this long) or "within" (some time within)
+
+
+def _kind(when: FuzzyDate, start: date, end: date) -> str:
+    if start == end and not when.is_open:
+        return "day"
+    return "span" if when.precision == "interval" else "within"
+
+
+def _reach(when: FuzzyDate, stub: timedelta) -> tuple[date, date]:
+    """The days an event's marks cover, open ends' fades included (for packing rows)."""
+    start = when.earliest - stub if when.open_start else when.earliest
+    return start, when.latest + stub if when.open_end else when.latest
+
+
+def _joins(
+    index: DatasetIndex, events: list[ProductionEvent], y_of: dict[str, float]
+) -> list[Spec]:
+    """A dotted line through the periods of each date that has several: one event, not two."""
+    xs: list[str | None] = []
+    ys: list[float | None] = []
+    for ev in events:
+        periods = index.dates[ev.id].periods
+        for (_, end), (start, _) in pairwise(periods):
+            xs += [end.isoformat(), start.isoformat(), None]
+            ys += [y_of[ev.id], y_of[ev.id], None]
+    if not xs:
+        return []
+    return [
+        {
+            "type": "scatter",
+            "x": xs,
+            "y": ys,
+            "mode": "lines",
+            "line": {"color": MUTED, "width": 1, "dash": "dot"},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        }
+    ]
+
+
+# An open end fades out over this many steps, each fainter, to an arrow.
+_FADE = (0.4, 0.28, 0.17, 0.08)
+
+
+def _open_ends(
+    index: DatasetIndex, events: list[ProductionEvent], y_of: dict[str, float], stub: timedelta
+) -> list[Spec]:
+    """Fading bars and an arrow on the open side of each open-ended date."""
+    opened = [
+        (ev, side)
+        for ev in events
+        for side, is_open in (
+            (-1, index.dates[ev.id].open_start),
+            (1, index.dates[ev.id].open_end),
+        )
+        if is_open
+    ]
+    if not opened:
+        return []
+    step = stub / len(_FADE)
+    traces: list[Spec] = []
+    for n, opacity in enumerate(_FADE):
+        bases = [
+            index.dates[ev.id].earliest - step * (n + 1)
+            if side < 0
+            else index.dates[ev.id].latest + timedelta(days=1) + step * n
+            for ev, side in opened
+        ]
+        traces.append(
+            {
+                "type": "bar",
+                "orientation": "h",
+                "base": [b.isoformat() for b in bases],
+                "x": [step.days * DAY_MS] * len(opened),
+                "y": [y_of[ev.id] for ev, _ in opened],
+                "width": 0.6,
+                "marker": {
+                    "color": [PHASE_COLOURS[ev.phase] for ev, _ in opened],
+                    "opacity": opacity,
+                    "line": {"width": 0},
+                },
+                "hovertext": [_production_hover(index, ev) for ev, _ in opened],
+                "hoverinfo": "text",
+                "showlegend": False,
+            }
+        )
+    tips = [
+        index.dates[ev.id].earliest - stub
+        if side < 0
+        else index.dates[ev.id].latest + timedelta(days=1) + stub
+        for ev, side in opened
+    ]
+    traces.append(
+        {
+            "type": "scatter",
+            "x": [t.isoformat() for t in tips],
+            "y": [y_of[ev.id] for ev, _ in opened],
+            "mode": "markers",
+            "marker": {
+                "symbol": ["triangle-left" if side < 0 else "triangle-right" for _, side in opened],
+                "size": 9,
+                "color": [PHASE_COLOURS[ev.phase] for ev, _ in opened],
+                "opacity": 0.6,
+            },
+            "hovertext": [_production_hover(index, ev) for ev, _ in opened],
+            "hoverinfo": "text",
+            "showlegend": False,
+        }
+    )
+    return traces
 
 
 def production_density(index: DatasetIndex, positions: Ints) -> go.Figure:
