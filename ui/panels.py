@@ -343,7 +343,8 @@ def tour(index: DatasetIndex, shown: Selection, event_id: str, hidden: frozenset
             disabled=stop.previous is None,
             icon=":material/arrow_back:",
         )
-        st.caption(f"{stop.noun.capitalize()} {stop.position} of {stop.total}")
+        if stop.chronology == "production":  # a beat's details already say "beat 3 of 27"
+            st.caption(f"Event {stop.position} of {stop.total} by date")
         st.button(
             f"Next {stop.noun}",
             key="tour_next",

@@ -72,17 +72,30 @@ def test_the_tour_stops_at_the_last_beat_the_shield_shows(run_app: RunApp) -> No
     at.button(key="tour_next").click().run()
     assert event_param(at) == STORY[7]["id"]
     assert at.button(key="tour_next").disabled
-    assert "Beat 8 of 8" in [c.value for c in at.caption]
+    assert any(c.value.endswith(f"Story beat 8 of {len(STORY)}") for c in at.caption)
+
+
+def _tour_position(at: AppTest) -> int:
+    """N of the tour's "Event N of M by date" caption."""
+    (found,) = [
+        re.fullmatch(r"Event (\d+) of (\d+) by date", c.value)
+        for c in at.caption
+        if c.value.startswith("Event ")
+    ]
+    assert found is not None and int(found[2]) == len(PRODUCTION)
+    return int(found[1])
 
 
 def test_production_events_step_in_date_order(run_app: RunApp) -> None:
     first = PRODUCTION[0]["id"]
     at = run_app({"event": first, "view": "Production"}, data=SHIPPED)
+    before = _tour_position(at)
     at.button(key="tour_next").click().run()
     second = event_param(at)
     assert second is not None and second != first
     assert second in {e["id"] for e in PRODUCTION}
     assert at.button(key="tour_next").label == "Next event"
+    assert _tour_position(at) == before + 1
 
 
 def test_the_map_rings_the_open_beats_places(run_app: RunApp) -> None:

@@ -1,0 +1,102 @@
+"""The story in a real browser: the tour by keyboard alone, and a phone-wide Timelines tab."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import parse_qs, urlsplit
+
+from tests.conftest import wait_for_app
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
+
+ROOT = Path(__file__).resolve().parents[2]
+SHIPPED = json.loads((ROOT / "data" / "events.json").read_text(encoding="utf-8"))
+STORY = sorted(
+    (e for e in SHIPPED["events"] if e["chronology"] == "story"), key=lambda e: e["order"]
+)
+MAX_TABS = 120  # Tab presses allowed to reach a control: far more than the page has
+
+# The focused button's own words (Material icons are ligature text: dropped).
+FOCUSED_LABEL_JS = """() => {
+  const el = document.activeElement;
+  if (!el || el.tagName !== 'BUTTON') return '';
+  const words = [...el.querySelectorAll('p')].map((p) => p.innerText.trim());
+  return words.join(' ');
+}"""
+
+
+def tab_to(page: Page, label: str) -> None:
+    """Press Tab (only) until the focused element is the button ``label``."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press("Tab")
+        if page.evaluate(FOCUSED_LABEL_JS) == label:
+            return
+    raise AssertionError(f"{label!r} is not reachable with Tab")
+
+
+def wait_for_event(page: Page, event_id: str) -> None:
+    """Wait until the URL's ``event`` is ``event_id`` (the app rewrites it in place)."""
+    page.wait_for_function(
+        "id => new URLSearchParams(location.search).get('event') === id", arg=event_id
+    )
+    wait_for_app(page)
+
+
+def event_in_url(page: Page) -> str | None:
+    values = parse_qs(urlsplit(page.url).query).get("event")
+    return values[-1] if values else None
+
+
+def test_the_tour_steps_by_keyboard_alone(
+    streamlit_server: str, open_app: Callable[..., Page]
+) -> None:
+    page = open_app(streamlit_server, f"event={STORY[0]['id']}")
+    tab_to(page, "Next beat")
+    page.keyboard.press("Enter")
+    wait_for_event(page, STORY[1]["id"])
+    assert page.get_by_text(f"Story beat 2 of {len(STORY)}").is_visible()
+    tab_to(page, "Next beat")
+    page.keyboard.press("Enter")
+    wait_for_event(page, STORY[2]["id"])
+    tab_to(page, "Previous beat")
+    page.keyboard.press("Enter")
+    wait_for_event(page, STORY[1]["id"])
+    assert event_in_url(page) == STORY[1]["id"]
+    # The focused control shows it has focus: a visible outline or ring.
+    tab_to(page, "Next beat")
+    ring = page.evaluate(
+        "() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, s.outlineWidth, s.boxShadow]; }"
+    )
+    assert ring[0] != "none" or ring[2] != "none", ring
+
+
+def test_the_timelines_tab_fits_a_phone_without_sideways_scrolling(
+    streamlit_server: str, open_app: Callable[..., Page]
+) -> None:
+    page = open_app(streamlit_server, "tab=Timelines&view=Both")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)  # Plotly redraws at the new width
+    wait_for_app(page)
+    widths = page.evaluate(
+        """() => {
+          const main = document.querySelector('[data-testid=stMain]');
+          const plots = [...document.querySelectorAll('.js-plotly-plot')];
+          return {
+            doc: [document.documentElement.scrollWidth, document.documentElement.clientWidth],
+            main: [main.scrollWidth, main.clientWidth],
+            plots: plots.map((p) => p.getBoundingClientRect().right),
+          };
+        }"""
+    )
+    assert widths["doc"][0] <= widths["doc"][1], widths
+    assert widths["main"][0] <= widths["main"][1], widths
+    assert len(widths["plots"]) == 2 and all(right <= 390 for right in widths["plots"]), widths
+    # Every title is drawn as text inside the story chart at this width.
+    drawn = page.locator(".js-plotly-plot").first.inner_text()
+    missing = [b["title"] for b in STORY if b["title"].split()[0] not in drawn]
+    assert not missing
