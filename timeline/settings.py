@@ -38,3 +38,20 @@ def max_upload_bytes(env: Mapping[str, str]) -> int:
     if not 0 < megabytes <= 1024:
         megabytes = DEFAULT_MAX_UPLOAD_MB
     return int(megabytes * 1024 * 1024)
+
+
+PUBLIC_URL_VAR = "TIMELINE_PUBLIC_URL"
+
+
+def public_url(env: Mapping[str, str], secrets: Mapping[str, object] | None = None) -> str | None:
+    """The public base URL that share links and embed snippets use, if one is set.
+
+    ``TIMELINE_PUBLIC_URL`` as a root key of ``.streamlit/secrets.toml`` (Community
+    Cloud's Secrets box), else as an environment variable; None when unset or blank.
+    Checked where it is used (:func:`timeline.sharing.public_base`).
+    """
+    for source in (secrets or {}, env):
+        value = source.get(PUBLIC_URL_VAR)
+        if isinstance(value, str) and value.strip():
+            return value.strip()
+    return None

@@ -12,6 +12,7 @@ from typing import Any, Literal
 
 import plotly.graph_objects as go
 
+from timeline.charts import describe as d
 from timeline.charts.box_office import box_office_run
 from timeline.charts.map import location_map
 from timeline.charts.production import production_timeline
@@ -36,7 +37,8 @@ class Chart:
     ``build(index, shown, **options)`` makes the figure; ``defaults`` are the options
     the app draws it with when nothing is changed (the benchmark times those).
     ``views`` are the chronology filter values under which it is shown. ``describe``
-    (optional) gives the chart's text description for screen readers.
+    gives the chart's accessible name and description, in words, from what it shows
+    (:mod:`timeline.charts.describe`); the app passes it as the chart's ``alt``.
     """
 
     name: str
@@ -56,15 +58,58 @@ class Chart:
 
 
 CHARTS: tuple[Chart, ...] = (
-    Chart("story", "Story", "Timelines", story_timeline, views=("story", "both")),
     Chart(
-        "production", "Production", "Timelines", production_timeline, views=("production", "both")
+        "story",
+        "Story",
+        "Timelines",
+        story_timeline,
+        views=("story", "both"),
+        describe=d.describe_story,
     ),
-    Chart("storylines", "Storylines", "Storylines", storylines_figure),
-    Chart("map", "Map", "Map", location_map, click="place", defaults={"links": True}),
-    Chart("release", "Release dates", "Fortunes", release_slips, key="fortunes_release"),
-    Chart("box_office", "Box office", "Fortunes", box_office_run, key="fortunes_box_office"),
-    Chart("reception", "Reception", "Fortunes", reception_scores, key="fortunes_reception"),
+    Chart(
+        "production",
+        "Production",
+        "Timelines",
+        production_timeline,
+        views=("production", "both"),
+        describe=d.describe_production,
+    ),
+    Chart(
+        "storylines", "Storylines", "Storylines", storylines_figure, describe=d.describe_storylines
+    ),
+    Chart(
+        "map",
+        "Map",
+        "Map",
+        location_map,
+        click="place",
+        defaults={"links": True},
+        describe=d.describe_map,
+    ),
+    Chart(
+        "release",
+        "Release dates",
+        "Fortunes",
+        release_slips,
+        key="fortunes_release",
+        describe=d.describe_release,
+    ),
+    Chart(
+        "box_office",
+        "Box office",
+        "Fortunes",
+        box_office_run,
+        key="fortunes_box_office",
+        describe=d.describe_box_office,
+    ),
+    Chart(
+        "reception",
+        "Reception",
+        "Fortunes",
+        reception_scores,
+        key="fortunes_reception",
+        describe=d.describe_reception,
+    ),
 )
 BY_NAME: dict[str, Chart] = {chart.name: chart for chart in CHARTS}
 
