@@ -19,6 +19,7 @@ from datetime import date
 import numpy as np
 import numpy.typing as npt
 
+from timeline.dates import FuzzyDate
 from timeline.index import AnyEvent, DatasetIndex, derived
 from timeline.models import PHASES, Phase
 
@@ -144,6 +145,31 @@ def _texts(events: Sequence[AnyEvent]) -> tuple[str, list[int]]:
     return text, starts.tolist()
 
 
+def _periods(
+    when: Sequence[FuzzyDate], n_story: int, earliest: Ints, latest: Ints
+) -> tuple[Ints, Ints, Ints]:
+    """Event position, first and last day of each period of each production event.
+
+    An open side reaches the first or last representable day. Most datasets have one
+    period per event and no open end: their bounds are the columns already built.
+    """
+    if not any(w.parts or w.open_start or w.open_end for w in when):
+        return (
+            np.arange(n_story, n_story + len(when), dtype=np.int64),
+            earliest[n_story:],
+            latest[n_story:],
+        )
+    counts = np.fromiter((len(w.periods) for w in when), dtype=np.int64, count=len(when))
+    first_day, last_day = date.min.toordinal(), date.max.toordinal()
+    starts = [first_day if w.open_start else a.toordinal() for w in when for a, _ in w.periods]
+    ends = [last_day if w.open_end else b.toordinal() for w in when for _, b in w.periods]
+    return (
+        np.repeat(np.arange(n_story, n_story + len(when), dtype=np.int64), counts),
+        np.array(starts, dtype=np.int64),
+        np.array(ends, dtype=np.int64),
+    )
+
+
 def build_columns(index: DatasetIndex) -> Columns:
     """The columns of one dataset (use :func:`columns_of`, which builds them once)."""
     story, production = index.story, index.production
@@ -159,19 +185,7 @@ def build_columns(index: DatasetIndex) -> Columns:
     month = np.array(
         no_date + [w.earliest.year * 12 + w.earliest.month - 1 for w in when], dtype=np.int64
     )
-    period_event = np.repeat(
-        np.arange(n_story, len(events), dtype=np.int64),
-        np.fromiter((len(w.periods) for w in when), dtype=np.int64, count=len(when)),
-    )
-    first_day, last_day = date.min.toordinal(), date.max.toordinal()
-    period_earliest = np.array(
-        [first_day if w.open_start else a.toordinal() for w in when for a, _ in w.periods],
-        dtype=np.int64,
-    )
-    period_latest = np.array(
-        [last_day if w.open_end else b.toordinal() for w in when for _, b in w.periods],
-        dtype=np.int64,
-    )
+    period_event, period_earliest, period_latest = _periods(when, n_story, earliest, latest)
     places = _pairs([e.locations for e in events], {})
     codes = places.codes
     links = [
