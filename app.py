@@ -10,9 +10,15 @@ from timeline.filters import hidden_by_shield
 from timeline.loading import DatasetError
 from timeline.selection import select
 from timeline.urlstate import Options
-from ui import panels, sidebar, state
+from ui import panels, share, sidebar, state
 
-st.set_page_config(page_title="Film timeline explorer", page_icon="🎬", layout="wide")
+embedded = share.embedded()  # inside an article: the view, without the tools around it
+st.set_page_config(
+    page_title="Film timeline explorer",
+    page_icon="🎬",
+    layout="wide",
+    initial_sidebar_state="collapsed" if embedded else "auto",
+)
 
 default = settings.data_path(sys.argv[1:], os.environ)
 max_upload = settings.max_upload_bytes(os.environ)
@@ -28,7 +34,8 @@ options = Options.for_index(index)
 state.show_url_notices(index, options, params)
 state.init_selected(index, params)
 filters = sidebar.filter_widgets(index, options)
-sidebar.data_source(name, uploaded, default, max_upload)
+if not embedded:
+    sidebar.data_source(name, uploaded, default, max_upload)
 shown = select(index, filters)
 hidden = hidden_by_shield(index, filters.until)
 selected = state.selected_event(index, hidden)
@@ -45,7 +52,8 @@ with head:
     panels.headline(
         index,
         shown,
-        state.share_link(filters, options, index, event=selected),
+        share.links(index, state.view_query(filters, options, index, event=selected)),
         uploaded=uploaded,
+        embedded=embedded,
     )
 panels.credits(index)

@@ -15,6 +15,7 @@ from timeline.links import filmed, places_of, set_vs_shot
 from timeline.loading import DatasetError
 from timeline.months import events_in_month, production_months
 from timeline.selection import Selection
+from timeline.sharing import ShareLinks, picture_name
 from timeline.table import MAX_TABLE_ROWS, events_frame, to_csv
 from timeline.text import markdown_escape, markdown_link
 from timeline.tour import tour_stop
@@ -29,6 +30,7 @@ from timeline.urlstate import (
     ZOOM_LABELS,
     ZOOM_PARAM,
 )
+from ui import a11y, share
 from ui.state import figure, on_event_click, on_place_click, select_event
 
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
@@ -53,11 +55,18 @@ PLOT_CONFIG = {"topojsonURL": "/app/static/", "displaylogo": False, "scrollZoom"
 
 
 def headline(
-    index: DatasetIndex, shown: Selection, share_link: str, *, uploaded: bool = False
+    index: DatasetIndex,
+    shown: Selection,
+    shared: ShareLinks,
+    *,
+    uploaded: bool = False,
+    embedded: bool = False,
 ) -> None:
-    """Film title, the source credit, how many events are shown and the share link."""
+    """Film title, how many events are shown, and the share button (embedded: a link to
+    the full app)."""
     film = index.dataset.film
     st.html(PHONE_CSS)
+    a11y.styles()
     st.title(markdown_escape(f"{film.title} ({film.year})"), anchor=False)
     story = shown.story_count
     left, right = st.columns([4, 1], vertical_alignment="center")
@@ -65,15 +74,7 @@ def headline(
         f"Showing **{len(shown)}** of {len(index.events)} events "
         f"({story} story, {len(shown) - story} production)."
     )
-    with right.popover("Share this view", icon=":material/link:", width="stretch"):
-        if uploaded:
-            st.warning(
-                "This view shows your uploaded file, which stays in your browser session: "
-                "the link opens the same filters on the app's own dataset."
-            )
-        else:
-            st.caption("Anyone opening this link sees exactly this view.")
-        st.code(share_link, language=None, wrap_lines=True)
+    share.control(right, shared, uploaded=uploaded, inside=embedded)
 
 
 def no_results() -> None:
@@ -154,7 +155,22 @@ def chart(
         on_select = lambda: on_place_click(key, names)  # noqa: E731
     else:
         on_select = lambda: on_event_click(key)  # noqa: E731
-    st.plotly_chart(fig, key=key, on_select=on_select, selection_mode="points", config=PLOT_CONFIG)
+    film = index.dataset.film
+    # The camera button draws the PNG in the browser (no request), named for the chart.
+    picture = {
+        "format": "png",
+        "scale": 2,
+        "filename": picture_name(film.title, film.year, spec.title),
+    }
+    st.plotly_chart(
+        fig,
+        key=key,
+        on_select=on_select,
+        selection_mode="points",
+        config=PLOT_CONFIG | {"toImageButtonOptions": picture},
+        # Its accessible name and description, from what it shows.
+        alt=spec.describe(index, shown, fig) if spec.describe else spec.title,
+    )
 
 
 def timelines(index: DatasetIndex, shown: Selection, filters: Filters) -> None:
@@ -162,7 +178,7 @@ def timelines(index: DatasetIndex, shown: Selection, filters: Filters) -> None:
     for spec in charts_in("Timelines"):
         if filters.view not in spec.views:
             continue
-        st.subheader(spec.title, anchor=False)
+        st.header(spec.title, anchor=False)
         options: dict[str, object] = {}
         if spec.name == "story":
             lane_label = st.segmented_control(
@@ -296,7 +312,7 @@ def fortunes(index: DatasetIndex, shown: Selection) -> None:
     text above it, where they wrap at any width.
     """
     for spec in charts_in("Fortunes"):
-        st.subheader(spec.title, anchor=False)
+        st.header(spec.title, anchor=False)
         chart(spec, index, shown)
 
 
@@ -360,7 +376,7 @@ def details(
 ) -> None:
     """The selected event in full, or a picker when none is selected."""
     ids = shown.ids
-    st.subheader("Event details", anchor=False)
+    st.header("Event details", anchor=False)
     choices = list(ids[:MAX_PICKER])
     if event_id is not None and event_id not in choices:
         choices.insert(0, event_id)
@@ -387,7 +403,7 @@ def details(
                 type="tertiary",
             )
         tour(index, shown, event_id, hidden)
-        st.markdown(f"#### {markdown_escape(d.title)}")
+        st.markdown(f"### {markdown_escape(d.title)}")
         st.caption(
             markdown_escape(f"{d.chronology} · {d.when}" + (f" · {d.phase}" if d.phase else ""))
         )

@@ -214,14 +214,14 @@ def on_place_click(chart_key: str, names: dict[str, str]) -> None:
         return
 
 
-def share_link(
+def view_query(
     filters: Filters,
     options: Options,
     index: DatasetIndex,
     *,
     event: str | None,
 ) -> str:
-    """The full link to this view: this page's address and the view's query string."""
+    """This view's query string, for its share link and embed snippet (:mod:`ui.share`)."""
     query = share_query(
         filters,
         options,
@@ -235,8 +235,7 @@ def share_link(
         links=bool(st.session_state.get(LINKS_PARAM, True)),
         month=st.session_state.get(MONTH_PARAM) or ALL_MONTHS,
     )
-    base = st.context.url or ""
-    return f"{base}?{query}" if query else base
+    return query
 
 
 # Figures are cached by what they show, not by their inputs' contents: an index by
