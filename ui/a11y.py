@@ -2,7 +2,7 @@
 
 - Captions: Streamlit draws them in the text colour at 60% opacity, 4.2:1 on white and
   3.9:1 on the sidebar's grey, under the 4.5:1 that small text needs (1.4.3). A solid
-  grey, #57606A, is 6.4:1 on white and 5.8:1 on the sidebar.
+  grey at full opacity, #57606A, is 6.4:1 on white and 5.8:1 on the sidebar.
 - The date input's month and day fields are 18 px wide targets; 2.5.8 asks for 24 px.
 - Headings run h1 (the film), h2 (each chart, the details), h3 (the open event) so no
   level is skipped; these rules keep the sizes the page had with h3 and h4.
@@ -17,6 +17,7 @@ MUTED_TEXT = "#57606A"
 FOCUS = "#0072B2"
 
 A11Y_CSS = f"""<style>
+[data-testid="stCaptionContainer"] {{ opacity: 1; }}
 [data-testid="stCaptionContainer"], [data-testid="stCaptionContainer"] a {{
   color: {MUTED_TEXT};
 }}
