@@ -15,7 +15,10 @@ from pathlib import Path
 import pytest
 
 from timeline import dates
+from timeline.index import build_index
 from timeline.models import Dataset, Location, ProductionEvent, StoryEvent
+from timeline.months import events_in_month
+from timeline.selection import everything
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "data" / "events.json"
@@ -281,10 +284,6 @@ def test_a_date_of_two_separate_summers_is_two_periods(ds: Dataset, article: str
 
 
 def test_the_month_slider_skips_the_months_between_the_summers(ds: Dataset) -> None:
-    from timeline.index import build_index
-    from timeline.months import events_in_month
-    from timeline.selection import everything
-
     index = build_index(ds)
     buttermere = "filming-lake-district-parachute-speed-flying"
     in_month = {
