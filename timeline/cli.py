@@ -1,4 +1,5 @@
-"""Command line: ``python -m timeline validate [PATH]``, ``schema`` and ``import-timelinejs``."""
+"""Command line: ``python -m timeline validate [PATH]``, ``schema``, ``import-timelinejs``,
+``draft`` and ``import-sheet``."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from collections import Counter
 from collections.abc import Sequence
 from pathlib import Path
 
-from timeline import settings, timelinejs
+from timeline import authoring, settings, timelinejs, timelinejs_legacy
 from timeline.loading import DatasetError, load_path, parse_json
 from timeline.models import Dataset, ProductionEvent, StoryEvent
 
@@ -40,7 +41,7 @@ def import_timelinejs(source: str, target: str) -> int:
     """
     try:
         document = parse_json(Path(source).read_bytes(), source)
-        dataset, report = timelinejs.convert(document)
+        dataset, report = timelinejs_legacy.convert(document)
     except OSError as exc:
         print(f"{source}: $: cannot read the file ({exc.strerror})", file=sys.stderr)
         return 1
@@ -59,7 +60,7 @@ def import_timelinejs(source: str, target: str) -> int:
     except OSError as exc:
         print(f"{target}: cannot write the file ({exc.strerror})", file=sys.stderr)
         return 1
-    total = timelinejs.event_count(document)
+    total = timelinejs_legacy.event_count(document)
     print(f"{source}: converted {len(dataset.events)} of {total} events into {target}")
     return 0
 
@@ -72,10 +73,19 @@ def main(argv: Sequence[str] | None = None) -> int:
     validate.add_argument("path", nargs="?", default=DEFAULT_DATA)
     commands.add_parser("schema", help="print the JSON Schema of the events file")
     importer = commands.add_parser(
-        "import-timelinejs", help="convert a TimelineJS3 JSON file into an events file"
+        "import-timelinejs",
+        help="convert a TimelineJS (3, or legacy 2) JSON file into an events file",
     )
     importer.add_argument("source", metavar="IN.json", help="the TimelineJS file to read")
     importer.add_argument("target", metavar="OUT.json", help="the events file to write")
+    drafter = commands.add_parser("draft", help="draft an events file from an article's text")
+    drafter.add_argument("source", metavar="ARTICLE.txt", help="plain text with == Headings ==")
+    drafter.add_argument("target", metavar="OUT.json", help="the events file to write")
+    sheet = commands.add_parser(
+        "import-sheet", help="convert an .xlsx workbook into an events file"
+    )
+    sheet.add_argument("source", metavar="BOOK.xlsx", help="a workbook as the app exports it")
+    sheet.add_argument("target", metavar="OUT.json", help="the events file to write")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -86,6 +96,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             # Writing over the input would destroy the only copy of what was not carried over.
             importer.error("OUT.json must be a different file from IN.json")
         return import_timelinejs(args.source, args.target)
+    if args.command in ("draft", "import-sheet"):
+        if Path(args.source).resolve() == Path(args.target).resolve():
+            parser.error("OUT.json must be a different file from the input")
+        run = authoring.draft_command if args.command == "draft" else authoring.import_sheet_command
+        return run(args.source, args.target)
     try:
         ds = load_path(args.path)
     except DatasetError as exc:
