@@ -79,8 +79,13 @@ Phase = Literal[
 ]
 
 PHASES: tuple[Phase, ...] = Phase.__args__  # type: ignore[attr-defined]
+#: Phases that tell background rather than the making of the film: the date filter
+#: opens on the making, and reaches back to these only when widened.
+BACKGROUND_PHASES: tuple[Phase, ...] = ("history",)
 
 MAX_RECORDS = 200_000
+#: Longest milestone label: it is written on the chart, where space is short.
+MILESTONE_MAX = 24
 
 Unit = Literal["USD", "GBP", "percent", "rating", "count", "rank"]
 
@@ -209,6 +214,20 @@ class ProductionEvent(EventBase):
     measures: list[Measure] = Field(default_factory=list)
     planned_date: dt.date | None = None
     tags: list[Text] = Field(default_factory=list)
+    milestone: (
+        Annotated[
+            str,
+            Field(
+                min_length=1,
+                max_length=MILESTONE_MAX,
+                description=(
+                    'A short label ("Filming begins") for one of the film\'s key '
+                    "milestones: the production timeline writes it on the chart."
+                ),
+            ),
+        ]
+        | None
+    ) = None
 
     @field_validator("date")
     @classmethod

@@ -14,6 +14,7 @@ from urllib.parse import urlencode
 
 from timeline.filters import Filters, View
 from timeline.index import DatasetIndex, derived
+from timeline.models import BACKGROUND_PHASES
 from timeline.months import production_months
 from timeline.selection import everything
 from timeline.style import CHRONOLOGY_LABELS, PHASE_LABELS
@@ -63,6 +64,14 @@ class Options:
     span: tuple[date, date] | None
     story_length: int = 0
     months: tuple[str, ...] = ()
+    #: The date filter's default: the making of the film, background phases left out
+    #: (``span`` itself when there are none, or nothing else).
+    making: tuple[date, date] | None = None
+
+    @property
+    def default_span(self) -> tuple[date, date] | None:
+        """The date range the filter opens on."""
+        return self.making or self.span
 
     @classmethod
     def for_index(cls, index: DatasetIndex) -> Options:
@@ -81,7 +90,16 @@ class Options:
             span=index.date_span,
             story_length=len(index.story),
             months=tuple(production_months(index, everything(index))),
+            making=_making_span(index),
         )
+
+
+def _making_span(index: DatasetIndex) -> tuple[date, date] | None:
+    """First and last day of the production events outside the background phases."""
+    dates = [index.dates[e.id] for e in index.production if e.phase not in BACKGROUND_PHASES]
+    if not dates:
+        return None
+    return min(d.earliest for d in dates), max(d.latest for d in dates)
 
 
 def _is_iso_date(value: str) -> bool:
@@ -182,8 +200,10 @@ def share_query(
     pairs += [(LOCATION_PARAM, index.location_labels[loc]) for loc in filters.locations]
     pairs += [(WHO_PARAM, label) for label in filters.who]
     pairs += [(PHASE_PARAM, PHASE_LABELS[phase]) for phase in filters.phases]
-    if filters.span is not None and filters.span != options.span:
-        pairs += [(DATES_PARAM, d.isoformat()) for d in filters.span]
+    # No date filter is the whole span: a link says so when that is not the default.
+    chosen = filters.span or options.span
+    if chosen is not None and chosen != options.default_span:
+        pairs += [(DATES_PARAM, d.isoformat()) for d in chosen]
     if filters.text:
         pairs.append((TEXT_PARAM, filters.text))
     if tab != TABS[0]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from timeline.charts.base import notes_of
+from timeline.charts.base import aspect_of, notes_of
 from timeline.charts.registry import Chart, charts_in
 from timeline.charts.story import StoryLanes
 from timeline.details import describe, event_label
@@ -162,15 +162,28 @@ def chart(
         "scale": 2,
         "filename": picture_name(film.title, film.year, spec.title),
     }
-    st.plotly_chart(
-        fig,
-        key=key,
-        on_select=on_select,
-        selection_mode="points",
-        config=PLOT_CONFIG | {"toImageButtonOptions": picture},
-        # Its accessible name and description, from what it shows.
-        alt=spec.describe(index, shown, fig) if spec.describe else spec.title,
-    )
+    config = PLOT_CONFIG | {"toImageButtonOptions": picture}
+    # Its accessible name and description, from what it shows.
+    alt = spec.describe(index, shown, fig) if spec.describe else spec.title
+    ratio = aspect_of(fig)
+    if ratio is None:
+        st.plotly_chart(
+            fig, key=key, on_select=on_select, selection_mode="points", config=config, alt=alt
+        )
+        return
+    # A chart of a fixed shape (a map) gets a box of that shape at any width: no blank
+    # bands above and below it on a phone. The ratio is a number the builder computed.
+    st.html(f"<style>.st-key-{key}_box {{ aspect-ratio: {ratio:.3f} / 1; }}</style>")
+    with st.container(key=f"{key}_box", height="stretch"):
+        st.plotly_chart(
+            fig,
+            key=key,
+            on_select=on_select,
+            selection_mode="points",
+            config=config,
+            alt=alt,
+            height="stretch",
+        )
 
 
 def timelines(index: DatasetIndex, shown: Selection, filters: Filters) -> None:

@@ -79,13 +79,16 @@ def filter_widgets(index: DatasetIndex, options: Options) -> Filters:
     if options.span is not None:
         chosen = bar.date_input(
             "Production dates",
-            value=options.span,
+            value=options.default_span,
             min_value=options.span[0],
             max_value=options.span[1],
             key=DATES_PARAM,
             bind="query-params",
             format="YYYY-MM-DD",
-            help="Production events that overlap this range; story beats are not dated.",
+            help=(
+                "Production events that overlap this range; story beats are not dated. "
+                "It opens on the making of the film: widen it for the background before."
+            ),
         )
         span = _span(chosen, options.span)
     text = bar.text_input(

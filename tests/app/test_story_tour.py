@@ -10,11 +10,14 @@ from typing import Any
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.app.conftest import SHIPPED, RunApp, chart
+from tests.app.conftest import SHIPPED, RunApp, chart, table_ids
+from timeline.models import BACKGROUND_PHASES
 
 DATA = json.loads(SHIPPED.read_text())
 STORY = sorted((e for e in DATA["events"] if e["chronology"] == "story"), key=lambda e: e["order"])
 PRODUCTION = [e for e in DATA["events"] if e["chronology"] == "production"]
+# What the date filter opens on: the making, without the background phases.
+MAKING = [e for e in PRODUCTION if e["phase"] not in BACKGROUND_PHASES]
 
 
 def visible_text(figure: dict[str, Any]) -> str:
@@ -82,12 +85,12 @@ def _tour_position(at: AppTest) -> int:
         for c in at.caption
         if c.value.startswith("Event ")
     ]
-    assert found is not None and int(found[2]) == len(PRODUCTION)
+    assert found is not None and int(found[2]) == len(MAKING)
     return int(found[1])
 
 
 def test_production_events_step_in_date_order(run_app: RunApp) -> None:
-    first = PRODUCTION[0]["id"]
+    first = MAKING[0]["id"]
     at = run_app({"event": first, "view": "Production"}, data=SHIPPED)
     before = _tour_position(at)
     at.button(key="tour_next").click().run()
@@ -104,3 +107,35 @@ def test_the_map_rings_the_open_beats_places(run_app: RunApp) -> None:
     figure = chart(at, "map_chart")
     (rings,) = [t for t in figure["data"] if t.get("name") == "The open event's places"]
     assert set(beat["locations"]) <= {row[0] for row in rings["customdata"]}
+
+
+def test_the_date_filter_opens_on_the_making_and_widens_to_the_background(
+    run_app: RunApp,
+) -> None:
+    background = [e["id"] for e in PRODUCTION if e["phase"] in BACKGROUND_PHASES]
+    assert background  # the shipped data has some (the bridge's history)
+    at = run_app(data=SHIPPED)
+    (dates,) = at.date_input
+    first, _ = dates.value
+    assert first.year > 1950  # not the background's 1912
+    shown = set(table_ids(at))
+    assert shown.isdisjoint(background)
+    assert {e["id"] for e in MAKING} <= shown
+    # The whole range is still there to choose, and it brings the background back.
+    dates.set_value((dates.min, dates.max)).run()
+    assert set(background) <= set(table_ids(at))
+    # ... and a shared link keeps it (no date filter is no longer the default).
+    assert any(f"dates={dates.min.isoformat()}" in c.value for c in at.code)
+
+
+def test_the_production_chart_writes_every_milestone_on_it(run_app: RunApp) -> None:
+    named = {e["milestone"] for e in MAKING if e.get("milestone")}
+    assert len(named) >= 5
+    at = run_app({"tab": "Timelines", "view": "Production"}, data=SHIPPED)
+    figure = chart(at, "production_chart")
+    written = {
+        re.sub(r"<[^>]+>", "", html.unescape(a["text"]))
+        for a in figure["layout"].get("annotations", [])
+        if a.get("name") == "milestone"
+    }
+    assert written == named

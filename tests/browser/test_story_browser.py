@@ -100,3 +100,26 @@ def test_the_timelines_tab_fits_a_phone_without_sideways_scrolling(
     drawn = page.locator(".js-plotly-plot").first.inner_text()
     missing = [b["title"] for b in STORY if b["title"].split()[0] not in drawn]
     assert not missing
+
+
+def test_on_a_phone_the_map_fills_its_box_without_blank_bands(
+    streamlit_server: str, open_app: Callable[..., Page]
+) -> None:
+    page = open_app(streamlit_server, "tab=Map")
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.wait_for_timeout(500)
+    wait_for_app(page)
+    page.wait_for_selector(".js-plotly-plot .geo")
+    boxes = page.evaluate(
+        """() => {
+          const plot = document.querySelector('.js-plotly-plot');
+          const land = plot.querySelector('.geo .bg rect, .geo .bg path')
+            || plot.querySelector('.geo');
+          const a = plot.getBoundingClientRect(), b = land.getBoundingClientRect();
+          return {plot: [a.top, a.bottom, a.width], map: [b.top, b.bottom, b.width]};
+        }"""
+    )
+    above = boxes["map"][0] - boxes["plot"][0]
+    below = boxes["plot"][1] - boxes["map"][1]
+    assert boxes["plot"][2] <= 390
+    assert above < 24 and below < 24, boxes

@@ -18,7 +18,7 @@ import pytest
 from tests.builders import make_dataset, shown, with_change
 from tests.unit.island import PRODUCTION_IDS, STORY_IDS, index_of, island_document
 from timeline import months
-from timeline.charts import base, production, rows, story
+from timeline.charts import base, milestones, production, rows, story
 from timeline.charts import map as geo
 from timeline.charts.registry import CHARTS
 from timeline.index import DatasetIndex
@@ -239,11 +239,73 @@ def test_story_timeline_without_beats_is_an_empty_figure(
 # --- production timeline ------------------------------------------------------------------
 
 
-def test_day_precision_events_are_diamonds(island_index: DatasetIndex) -> None:
+@pytest.mark.parametrize(
+    ("symbol", "precision"), [("diamond", "day"), ("square", "month")], ids=["day", "month"]
+)
+def test_days_and_months_are_markers_that_stand_out(
+    island_index: DatasetIndex, symbol: str, precision: str
+) -> None:
     fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
-    (diamonds,) = [t for t in clickable(fig) if t.type == "scatter"]
-    assert diamonds.marker.symbol == "diamond"
-    assert sorted(row[0] for row in diamonds.customdata) == ["pickups", "premiere", "stone-cast"]
+    (marks,) = [t for t in clickable(fig) if t.type == "scatter" and t.marker.symbol == symbol]
+    expected = [i for i in PRODUCTION_IDS if island_index.dates[i].precision == precision]
+    assert expected and sorted(row[0] for row in marks.customdata) == sorted(expected)
+    bars = [t for t in clickable(fig) if t.type == "bar"]
+    assert all(not set(expected) & {row[0] for row in t.customdata} for t in bars)
+
+
+def test_a_known_month_sits_in_the_middle_of_its_month(island_index: DatasetIndex) -> None:
+    fig = production.production_timeline(island_index, shown(island_index, PRODUCTION_IDS))
+    (squares,) = [t for t in clickable(fig) if t.type == "scatter" and t.marker.symbol == "square"]
+    for x, row in zip(squares.x, squares.customdata, strict=True):
+        when = island_index.dates[row[0]]
+        assert when.earliest < date.fromisoformat(x) < when.latest
+
+
+def test_milestones_are_labelled_on_the_chart_without_overlapping(
+    island_index: DatasetIndex,
+) -> None:
+    document = island_document()
+    named = {"stone-cast": "Star cast", "pickups": "Pick-ups", "premiere": "Premiere"}
+    for k, event in enumerate(document["events"]):
+        if event["id"] in named:
+            document = with_change(document, f"events[{k}].milestone", named[event["id"]])
+    index = index_of(document)
+    fig = production.production_timeline(index, shown(index, PRODUCTION_IDS))
+    labels = [a for a in fig.layout.annotations if a.name == "milestone"]
+    assert sorted(strip_tags(a.text) for a in labels) == sorted(named.values())
+    # Guides run from each label down to its event's day.
+    guides = {s.x0 for s in fig.layout.shapes}
+    assert guides == {index.dates[i].earliest.isoformat() for i in named}
+    # Above every lane.
+    lanes_top = max(fig.layout.yaxis.tickvals)
+    assert all(a.y > lanes_top for a in labels)
+    assert fig.layout.yaxis.range[1] > max(a.y for a in labels)
+
+
+def test_milestone_labels_are_packed_so_none_overlaps_on_a_phone() -> None:
+    first, last = date(2020, 1, 1), date(2024, 1, 1)
+    ms = [
+        milestones.Milestone(label, when, 0.0)
+        for label, when in [
+            ("Filming begins", date(2020, 9, 6)),
+            ("Shoot suspended", date(2020, 10, 26)),
+            ("Filming wraps", date(2021, 9, 1)),
+            ("World premiere", date(2023, 6, 19)),
+            ("US release", date(2023, 7, 12)),
+        ]
+    ]
+    placed = milestones.pack(ms, first, last)
+    days = (last - first).days
+    spans: dict[int, list[tuple[float, float]]] = {}
+    for m, (line, leftwards) in zip(ms, placed, strict=True):
+        x = (m.when - first).days / days * milestones.NARROW_PX
+        width = len(m.label) * 6.3 + 10
+        span = (x - width, x) if leftwards else (x, x + width)
+        assert span[0] >= 0 and span[1] <= milestones.NARROW_PX
+        for a, b in spans.get(line, []):
+            assert span[1] <= a or span[0] >= b
+        spans.setdefault(line, []).append(span)
+    assert len(spans) > 1  # these crowd one line at phone width
 
 
 @pytest.mark.parametrize(
@@ -251,9 +313,7 @@ def test_day_precision_events_are_diamonds(island_index: DatasetIndex) -> None:
     [
         pytest.param("", ["shoot-orkney"], id="interval-solid"),
         pytest.param(
-            "/",
-            ["box-office", "carr-cast", "reviews", "script-written", "tank-glasgow"],
-            id="month-season-year-hatched",
+            "/", ["box-office", "script-written", "tank-glasgow"], id="season-year-hatched"
         ),
     ],
 )
@@ -491,6 +551,21 @@ def test_the_open_events_places_are_ringed_and_named(island_index: DatasetIndex)
     assert "set" not in rings.hovertext[1] and "filmed" in rings.hovertext[1]
     places = {loc.id: loc for loc in island_index.dataset.locations}
     assert list(rings.lat) == [places["north-sea"].lat, places["glasgow"].lat]
+
+
+def test_the_map_asks_for_a_box_of_its_own_shape(island_index: DatasetIndex) -> None:
+    every = shown(island_index, ALL_IDS)
+    wide = base.aspect_of(geo.location_map(island_index, every))
+    focused = base.aspect_of(geo.location_map(island_index, every, focus=True))
+    assert wide is not None and focused is not None
+    assert all(geo.MIN_ASPECT <= r <= geo.MAX_ASPECT for r in (wide, focused))
+    # Charts that grow with their rows ask for nothing; notes and aspect live side by side.
+    assert base.aspect_of(story.story_timeline(island_index, every)) is None
+    layout: dict[str, object] = {}
+    base.set_aspect(layout, 1.5)
+    base.with_note(layout, "a note")
+    fig = go.Figure({"layout": layout})
+    assert base.aspect_of(fig) == 1.5 and base.notes_of(fig).lines == ("a note",)
 
 
 def test_map_without_places_is_an_empty_figure(island_index: DatasetIndex) -> None:

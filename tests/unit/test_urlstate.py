@@ -7,6 +7,8 @@ from urllib.parse import parse_qs, parse_qsl
 
 import pytest
 
+from tests.builders import make_production
+from tests.unit.island import index_of, island_document
 from timeline.filters import Filters
 from timeline.index import DatasetIndex
 from timeline.urlstate import MAX_TEXT, Options, share_query, url_notices
@@ -234,3 +236,19 @@ def test_a_repeated_single_value_parameter_gets_a_notice(
     options = Options.for_index(island_index)
     notices = url_notices({key: ["a", "b"]}, options, island_index)
     assert any("more than once" in n for n in notices)
+
+
+def test_the_date_filter_opens_on_the_making_without_the_background() -> None:
+    document = island_document()
+    document["events"].append(
+        make_production(id="old-quarry", phase="history", date="1850", date_text="in 1850")
+    )
+    index = index_of(document)
+    options = Options.for_index(index)
+    assert options.span is not None and options.span[0] == date(1850, 1, 1)
+    assert options.default_span == Options.for_index(index_of(island_document())).span
+    # The default is left out of a link; no date filter at all (the whole span) is not.
+    assert share_query(Filters(span=options.default_span), options, index) == ""
+    assert parse_qsl(share_query(Filters(), options, index)) == [
+        ("dates", d.isoformat()) for d in options.span
+    ]

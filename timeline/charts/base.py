@@ -71,13 +71,30 @@ class ChartNotes:
 
 def set_notes(layout: Spec, notes: ChartNotes) -> None:
     """Carry ``notes`` in a layout being built (``layout.meta``), cached with the figure."""
-    layout["meta"] = {"notes": {"headline": notes.headline, "lines": list(notes.lines)}}
+    notes_meta = {"headline": notes.headline, "lines": list(notes.lines)}
+    layout["meta"] = {**(layout.get("meta") or {}), "notes": notes_meta}
 
 
 def with_note(layout: Spec, text: str) -> None:
     """Add a note line to a layout being built (see :class:`ChartNotes`)."""
     found = notes_of_meta(layout.get("meta"))
     set_notes(layout, ChartNotes(found.headline, (*found.lines, text)))
+
+
+def set_aspect(layout: Spec, ratio: float) -> None:
+    """Say (in ``layout.meta``) that the chart reads best at ``ratio`` = width / height.
+
+    A map keeps its projection's shape: drawn at a fixed height, it would leave blank
+    bands on a narrow screen. The app sizes such a chart's box by its width instead.
+    """
+    layout["meta"] = {**(layout.get("meta") or {}), "aspect": round(ratio, 3)}
+
+
+def aspect_of(fig: go.Figure) -> float | None:
+    """The width / height ratio a chart asks for with :func:`set_aspect`, if any."""
+    meta = fig.layout.meta
+    ratio = meta.get("aspect") if isinstance(meta, dict) else None
+    return float(ratio) if isinstance(ratio, int | float) and ratio > 0 else None
 
 
 def notes_of(fig: go.Figure) -> ChartNotes:

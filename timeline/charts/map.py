@@ -8,7 +8,14 @@ from collections import defaultdict
 import numpy as np
 import plotly.graph_objects as go
 
-from timeline.charts.base import Spec, base_layout, empty_figure, figure_from, with_note
+from timeline.charts.base import (
+    Spec,
+    base_layout,
+    empty_figure,
+    figure_from,
+    set_aspect,
+    with_note,
+)
 from timeline.columns import columns_of
 from timeline.index import DatasetIndex
 from timeline.links import map_links
@@ -23,6 +30,9 @@ _HOVER_TITLES = 8  # event titles listed in a place's hover
 MAX_MARKER_PX = 44
 #: The ring round the open event's places: near-black, apart from both marker colours.
 OPEN_COLOUR = "#1F2328"
+#: The map's box, width / height: never taller than square, never flatter than a strip.
+MIN_ASPECT = 1.0
+MAX_ASPECT = 2.4
 
 
 def _place_uses(
@@ -229,10 +239,21 @@ def location_map(
             }
         )
     traces += _rings(places, settings, filmed_at)
-    # Plotly keeps the map's aspect: size the chart to the area shown, about 620 px wide
-    # in the main column of a desktop screen.
+    # Plotly keeps the map's aspect: the chart asks for a box of the same shape (the app
+    # sizes it by its width), and its height here is for a desktop's main column.
     aspect = (lat_range[1] - lat_range[0]) / max(lon_range[1] - lon_range[0], 1e-6)
-    layout = base_layout(height=int(min(620, max(340, 90 + 620 * aspect * 1.25))))
+    layout = base_layout(height=int(min(620, max(340, 620 * aspect * 1.25))))
+    layout["margin"] = {"l": 0, "r": 0, "t": 0, "b": 0}
+    # The key sits on the map, in its corner, so it takes no height of its own.
+    layout["legend"] = {
+        "x": 0.01,
+        "y": 0.01,
+        "xanchor": "left",
+        "yanchor": "bottom",
+        "bgcolor": "rgba(255, 255, 255, 0.85)",
+        "font": {"size": 11},
+    }
+    set_aspect(layout, min(MAX_ASPECT, max(MIN_ASPECT, 1 / (aspect * 1.25))))
     if len(drawn) < len(joined):
         with_note(
             layout,

@@ -19,6 +19,7 @@ from timeline.charts.base import (
     hover_once,
     with_note,
 )
+from timeline.charts.milestones import Milestone, milestone_marks
 from timeline.columns import Ints, columns_of
 from timeline.dates import FuzzyDate
 from timeline.index import DatasetIndex
@@ -114,7 +115,7 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
         for e in events
         for start, end in index.dates[e.id].periods
     ]
-    kinds = {kind: [m for m in marks if m.kind == kind] for kind in ("span", "within", "day")}
+    kinds = {kind: [m for m in marks if m.kind == kind] for kind in KINDS}
     fuzzy = [
         e
         for e in events
@@ -146,6 +147,7 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
     groups = [
         ("span", kinds["span"]),
         *(("within", [m for m in kinds["within"] if m.event.phase == phase]) for phase in phases),
+        ("month", kinds["month"]),
         ("day", kinds["day"]),
     ]
     for kind, group in groups:
@@ -155,16 +157,17 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
         colours = [PHASE_COLOURS[m.event.phase] for m in group]
         custom = [[m.event.id] for m in group]
         ys = [y_of[m.event.id] for m in group]
-        if kind == "day":
+        if kind in ("day", "month"):
+            # Dated facts stand out: a diamond on its day, a square in the middle of its month.
             traces.append(
                 {
                     "type": "scatter",
-                    "x": [m.start.isoformat() for m in group],
+                    "x": [_mark_day(m).isoformat() for m in group],
                     "y": ys,
                     "mode": "markers",
                     "marker": {
-                        "symbol": "diamond",
-                        "size": 11,
+                        "symbol": "diamond" if kind == "day" else "square",
+                        "size": 12 if kind == "day" else 10,
                         "color": colours,
                         "line": {"width": 1, "color": "white"},
                     },
@@ -184,12 +187,16 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
                 # give every bar at least a visible sliver of the axis.
                 "x": [max((m.end - m.start).days + 1, min_days) * DAY_MS for m in group],
                 "y": ys,
-                "width": 0.6,
+                # "Some time within" a long range recedes: thin, pale, hatched.
+                "width": 0.6 if kind == "span" else 0.4,
                 "marker": {
                     "color": colours if kind == "span" else colours[0],
-                    "opacity": 0.9 if kind == "span" else 0.45,
-                    "pattern": {"shape": "" if kind == "span" else "/", "solidity": 0.3},
-                    "line": {"width": 1, "color": colours if kind == "span" else colours[0]},
+                    "opacity": 0.9 if kind == "span" else 0.3,
+                    "pattern": {"shape": "" if kind == "span" else "/", "solidity": 0.2},
+                    "line": {
+                        "width": 1 if kind == "span" else 0.5,
+                        "color": colours if kind == "span" else colours[0],
+                    },
                 },
                 "customdata": custom,
                 "hovertext": hover,
@@ -208,6 +215,14 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
             "name": "Known day",
         },
         {
+            "type": "scatter",
+            "x": [None],
+            "y": [None],
+            "mode": "markers",
+            "marker": {"symbol": "square", "size": 9, "color": MUTED},
+            "name": "Known month",
+        },
+        {
             "type": "bar",
             "x": [None],
             "y": [None],
@@ -220,7 +235,7 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
             "x": [None],
             "y": [None],
             "orientation": "h",
-            "marker": {"color": MUTED, "opacity": 0.45, "pattern": {"shape": "/"}},
+            "marker": {"color": MUTED, "opacity": 0.3, "pattern": {"shape": "/"}},
             "name": "Some time within",
         },
     ]
@@ -236,11 +251,24 @@ def production_timeline(index: DatasetIndex, shown: Selection) -> go.Figure:
             }
         )
     pad = timedelta(days=max(5, (last - first).days // 40))
-    layout = base_layout(height=int(150 + 19 * top))
+    labels, guides, band = milestone_marks(
+        [
+            Milestone(m.event.milestone, _mark_day(m), y_of[m.event.id])
+            for m in marks
+            if m.event.milestone and m.start == index.dates[m.event.id].earliest
+        ],
+        first - pad,
+        last + pad,
+        base_y=0.5,
+    )
+    layout = base_layout(height=int(150 + 19 * (top + band)))
+    if labels:
+        layout["annotations"] = labels
+        layout["shapes"] = guides
     layout["yaxis"] = {
         "tickvals": [t for t, _ in ticks],
         "ticktext": [label for _, label in ticks],
-        "range": [-(top - 0.3), 0.8],
+        "range": [-(top - 0.3), 0.8 + band],
         "showgrid": False,
         "zeroline": False,
         "fixedrange": True,
@@ -271,13 +299,24 @@ class _Mark:
     event: ProductionEvent
     start: date
     end: date
-    kind: str  # "day", "span" (lasted this long) or "within" (some time within)
+    kind: str  # "day", "month", "span" (lasted this long) or "within" (some time within)
+
+
+#: Kinds of mark, drawn in this order (later on top).
+KINDS = ("span", "within", "month", "day")
 
 
 def _kind(when: FuzzyDate, start: date, end: date) -> str:
     if start == end and not when.is_open:
         return "day"
-    return "span" if when.precision == "interval" else "within"
+    if when.precision == "interval":
+        return "span"
+    return "month" if when.precision == "month" and not when.is_open else "within"
+
+
+def _mark_day(mark: _Mark) -> date:
+    """Where a marker sits: its day, or the middle of its month."""
+    return mark.start + (mark.end - mark.start) / 2 if mark.kind == "month" else mark.start
 
 
 def _reach(when: FuzzyDate, stub: timedelta) -> tuple[date, date]:
