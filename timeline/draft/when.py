@@ -175,8 +175,8 @@ def _atoms(sentence: str, anchor: dates.FuzzyDate | None) -> list[_Atom]:
             month_word = m.group("ma") or m.group("mb")
             day = m.group("da") or m.group("db")
             year = m.group("y")
-            if month_word.lower().startswith("may") and not (day or year):
-                continue  # "may" the verb, or a month with neither day nor year
+            if month_word[0].islower():
+                continue  # "may" the verb, "march" on foot: months are capitalised
             if not (_introduced(sentence, start, found[-1] if found else None) or m.group("qa")):
                 continue
             if (
