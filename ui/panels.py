@@ -30,7 +30,7 @@ from timeline.urlstate import (
     ZOOM_LABELS,
     ZOOM_PARAM,
 )
-from ui import a11y, share
+from ui import a11y, authoring, share
 from ui.state import figure, on_event_click, on_place_click, select_event
 
 # Lists of widgets past these sizes slow every rerun; narrowing the filters shows the rest.
@@ -356,6 +356,7 @@ def table(index: DatasetIndex, shown: Selection) -> None:
         "application/json",
         icon=":material/download:",
     )
+    authoring.workbook_download(index, ids)
 
 
 def tour(index: DatasetIndex, shown: Selection, event_id: str, hidden: frozenset[str]) -> None:

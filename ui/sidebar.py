@@ -24,6 +24,7 @@ from timeline.urlstate import (
     WHO_PARAM,
     Options,
 )
+from ui import authoring
 from ui.state import UPLOAD, on_upload, upload_error
 
 
@@ -143,13 +144,14 @@ def data_source(name: str, uploaded: bool, default: Path, max_bytes: int) -> Non
         bar.caption(f"Showing {markdown_escape(name)}.")
     bar.file_uploader(
         "Load your own events file",
-        type=["json"],
+        type=["json", "xlsx"],
         key=UPLOAD,
         on_change=on_upload,
         args=(max_bytes, default),
         max_upload_size=max(1, math.ceil(max_bytes / 1024 / 1024)),
-        help=f"JSON in this app's events format, up to {max_bytes / 1024 / 1024:g} MB. "
-        "It is checked first; a file with problems is not loaded. Remove it to go back.",
+        help=f"JSON in this app's events format, or a workbook (.xlsx) as the Table tab "
+        f"downloads it, up to {max_bytes / 1024 / 1024:g} MB. It is checked first; a file "
+        "with problems is not loaded. Remove it to go back.",
     )
     error = upload_error()
     if error is not None:
@@ -159,3 +161,4 @@ def data_source(name: str, uploaded: bool, default: Path, max_bytes: int) -> Non
             icon=":material/error:",
         )
         bar.code("\n".join(error.lines(limit=12)), language=None, wrap_lines=True)
+    authoring.panel(name, max_bytes)

@@ -23,6 +23,7 @@ from timeline.index import DatasetIndex, build_index
 from timeline.loading import DatasetError, check_size, load_bytes, load_path
 from timeline.models import Dataset
 from timeline.selection import Selection
+from timeline.sheets import read_workbook
 from timeline.text import markdown_escape
 from timeline.urlstate import (
     ALL_MONTHS,
@@ -109,11 +110,26 @@ def on_upload(max_bytes: int, default: Path) -> None:
         return
     try:
         check_size(file.size, file.name, max_bytes)
-        index = _indexed(load_bytes(file.getvalue(), file.name, max_bytes=max_bytes))
+        index = _indexed(_read_upload(file.getvalue(), file.name, max_bytes))
     except DatasetError as exc:
         st.session_state[_UPLOAD_ERROR] = exc
         return
     st.session_state[_UPLOADED] = (file.name, index)
+    _reset_view(index)
+
+
+def _read_upload(data: bytes, name: str, max_bytes: int) -> Dataset:
+    """An uploaded events file (.json) or workbook (.xlsx), validated."""
+    if name.lower().endswith(".xlsx"):
+        return read_workbook(data, name, max_bytes=max_bytes)[0]
+    return load_bytes(data, name, max_bytes=max_bytes)
+
+
+def use_dataset(name: str, dataset: Dataset) -> None:
+    """Show ``dataset`` (a draft) in this session only, as an upload is shown."""
+    st.session_state.pop(_UPLOAD_ERROR, None)
+    index = _indexed(dataset)
+    st.session_state[_UPLOADED] = (name, index)
     _reset_view(index)
 
 

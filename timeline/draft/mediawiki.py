@@ -15,6 +15,8 @@ import urllib.request
 from collections.abc import Callable
 
 DEFAULT_API = "https://en.wikipedia.org/w/api.php"
+#: Another wiki's API (or a local copy in tests): ``TIMELINE_WIKI_API=http://127.0.0.1:8000/api.php``.
+API_ENV_VAR = "TIMELINE_WIKI_API"
 TIMEOUT_SECONDS = 10.0
 MAX_RESPONSE_BYTES = 5 * 1024 * 1024
 USER_AGENT = "film-timeline-explorer/1.0 (drafting an events file from an article)"
