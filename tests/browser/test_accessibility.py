@@ -124,7 +124,7 @@ def test_no_serious_or_critical_axe_violation_on_any_tab(
         "the sidebar open": "until=5",
     }[state]
     problems: list[str] = []
-    checked = []
+    checked: list[str] = []
     for tab in TABS:
         if state == "the sidebar open":
             # On a phone the open sidebar covers the tabs: load each tab, then open it.
