@@ -19,6 +19,15 @@ from timeline.sharing import ShareLinks, share_links, view_title
 from timeline.text import markdown_escape
 from timeline.urlstate import TAB_PARAM, TABS
 
+#: Inside an article's frame (often 600-800 px wide) the film's title takes less room,
+#: so the view itself starts higher, and the full-app link wraps rather than being cut
+#: to "Open the ful…". Static CSS, no data in it.
+EMBED_CSS = """<style>
+.stMain h1 { font-size: 1.75rem; }
+[data-testid="stLinkButton"] [data-testid="stMarkdownContainer"],
+[data-testid="stLinkButton"] p { white-space: normal; text-overflow: clip; overflow: visible; }
+</style>"""
+
 
 def embedded() -> bool:
     """Whether the app is drawn inside another page (Streamlit's ``embed=true``)."""
@@ -41,11 +50,11 @@ def links(index: DatasetIndex, query: str) -> ShareLinks:
 def control(place: DeltaGenerator, shared: ShareLinks, *, uploaded: bool, inside: bool) -> None:
     """The header's share button; inside an article, a link to the full app instead."""
     if inside:
+        st.html(EMBED_CSS)
         place.link_button(
             "Open the full app",
             shared.link,
             icon=":material/open_in_new:",
-            width="stretch",
             help="Opens this view in a new tab, with the filters and every tool.",
         )
         return
