@@ -6,7 +6,9 @@
 - The date input's month and day fields are 18 px wide targets; 2.5.8 asks for 24 px.
 - Headings run h1 (the film), h2 (each chart, the details), h3 (the open event) so no
   level is skipped; these rules keep the sizes the page had with h3 and h4.
-- Focus: a visible outline on whatever the keyboard reaches (2.4.7), in the theme's blue.
+- Focus: a visible outline on whatever the keyboard reaches (2.4.7), in the theme's blue;
+  inside the tab strip and the date fields, which clip what is outside them, it is drawn
+  inside the control.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ A11Y_CSS = f"""<style>
 .stMain h2 {{ font-size: 1.75rem; }}
 .stMain .st-key-details_panel h3 {{ font-size: 1.5rem; }}
 :focus-visible {{ outline: 3px solid {FOCUS} !important; outline-offset: 2px; }}
+[role="tab"]:focus-visible, [data-testid="stDateInput"] :focus-visible {{
+  outline-offset: -3px;
+}}
 </style>"""
 
 
