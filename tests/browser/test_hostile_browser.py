@@ -41,6 +41,10 @@ from tests.hostile.corpus import (
     hostile_document,
 )
 from timeline.urlstate import TABS
+from ui.state import UPLOAD
+
+# The sidebar's events uploader (the article uploader sits in the sidebar too).
+EVENTS_UPLOADER = f'[data-testid="stSidebar"] .st-key-{UPLOAD} input[type="file"]'
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, BrowserContext, Dialog, Page, Request, Route
@@ -338,6 +342,7 @@ def test_hostile_data_is_shown_as_text_and_never_run(hostile_server: str, guard:
 
     # Hover a story marker: the hover label shows the title as text too.
     marker = page.locator(f"{ACTIVE_TAB} .js-plotly-plot .scatterlayer path.point").first
+    marker.scroll_into_view_if_needed()
     box = marker.bounding_box()
     assert box, "no story marker to hover"
     page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
@@ -374,7 +379,7 @@ def test_a_hostile_upload_under_a_hostile_name_is_shown_as_text(
     page = guard.new_page()
     page.goto(shipped_server)
     wait_for_app(page)
-    page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
+    page.locator(EVENTS_UPLOADER).set_input_files(
         {
             "name": HOSTILE_FILE_NAME,
             "mimeType": "application/json",
@@ -491,9 +496,7 @@ def test_sessions_at_once_each_see_their_own_view(
         for page, view in zip(pages, views, strict=True):
             if "upload" in view:
                 wait_for_app(page)
-                page.locator('[data-testid="stSidebar"] input[type="file"]').set_input_files(
-                    str(EXAMPLE_PATH)
-                )
+                page.locator(EVENTS_UPLOADER).set_input_files(str(EXAMPLE_PATH))
         for page in pages:
             wait_for_app(page)
         for page, view in zip(pages, views, strict=True):

@@ -110,7 +110,7 @@ def story_timeline(
     """Story beats in narrative order as titled rows, one column per character (or setting).
 
     Every clickable mark carries its beat's id in ``customdata[0]``; each hover names
-    the column first ("Grace, in 5. ...") and then the beat in full.
+    the column first ("<character>, in <N>. ...") and then the beat in full.
     """
     n_beats, beats = shown_beats(index, shown, MAX_STORY_BEATS)
     if not beats:
