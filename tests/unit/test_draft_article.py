@@ -178,3 +178,15 @@ def test_a_50_mb_paste_is_refused_at_once() -> None:
     with pytest.raises(ArticleError, match=r"the text is 50\.0 MB; the limit is 5 MB"):
         draft_article(paste, gazetteer=None)
     assert time.perf_counter() - started < 1.0
+
+
+def test_an_overlong_cast_line_is_set_aside_not_read() -> None:
+    from timeline.draft.cast import MAX_LINE
+
+    # A pasted wall of names with "appear as" and commas, but no "respectively".
+    wall = "Nora Blythe, " * (MAX_LINE // 13 + 5) + "appear as guards, and more"
+    cast = read_cast([wall, "Oskar Lund as Tomas, a smuggler."])
+    assert [c.name for c in cast.characters.values()] == ["Tomas"]
+    (unread,) = cast.unread
+    assert unread.startswith("Nora Blythe, ") and unread.endswith("\u2026")
+    assert len(unread) == 201

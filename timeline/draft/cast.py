@@ -22,9 +22,12 @@ _ALSO = re.compile(
     rf"^(?P<who>{_WORD})\s+also\s+(?:voices|plays|portrays)\s+(?P<character>[^,.;(]+?)(?:\s*[,.;(]|$)"
 )
 _RESPECTIVELY = re.compile(
-    r"^(?:Additionally,\s+|Also,\s+)?(?P<actors>.+?)\s+(?:appear|appears|star|play|portray)\s+"
-    r"as\s+(?P<roles>.+?)(?:,\s+representing\s+(?P<reps>.+?))?,\s+respectively\.?$"
+    r"^(?:Additionally,\s+|Also,\s+)?(?P<actors>[^.;]{1,400}?)\s+(?:appear|appears|star|play|portray)"
+    r"\s+as\s+(?P<roles>[^;]{1,400}?)(?:,\s+representing\s+(?P<reps>[^;]{1,400}?))?,\s+"
+    r"respectively\.?$"
 )
+# A cast line longer than this is not a cast line (and is not fed to the patterns).
+MAX_LINE = 2000
 _CREDITS = (
     (re.compile(rf"\bdirected by (?P<name>{NAME})"), "director"),
     (re.compile(rf"\bscreenplay\b[^.]*?\bwith (?P<name>{NAME})"), "screenwriter"),
@@ -126,8 +129,15 @@ def read_cast(paragraphs: list[str], lead: str = "") -> Cast:
             cast.person(m.group("name"), role)
     for raw in paragraphs:
         line = " ".join(raw.split())
+        if len(line) > MAX_LINE:
+            cast.unread.append(line[:200] + "\u2026")
+            continue
         sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z])", line)
-        groups = [g for g in map(_RESPECTIVELY.match, sentences) if g is not None]
+        groups = [
+            g
+            for g in map(_RESPECTIVELY.match, sentences)
+            if g is not None and "respectively" in g.group(0)
+        ]
         if groups and all(_respectively(cast, g, g.group(0)) for g in groups):
             continue
         one = _LINE.match(line)
