@@ -2,8 +2,8 @@
 
 x is the narrative order; each character is a line. At every beat the characters
 in the scene are drawn next to each other (consecutive rows, nobody else between
-them), and a character who is not in the scene keeps the row it had, so lines only
-move when their character acts. A line runs from the character's first beat to
+them), in the order with the fewest crossings, then the fewest wiggles
+(:mod:`timeline.storyline_layout`). A line runs from the character's first beat to
 their last. Characters are told apart by id, never by name: two characters both
 called "Guard" are two lines.
 """
@@ -26,6 +26,7 @@ from timeline.charts.base import (
 from timeline.index import DatasetIndex
 from timeline.models import StoryEvent
 from timeline.selection import Selection
+from timeline.storyline_layout import cached_layout
 from timeline.text import hover_block, hover_escape
 
 # Colour-blind-safe (Okabe-Ito) first, then darker tones for larger casts.
@@ -46,13 +47,9 @@ LINE_COLOURS = (
     "#666666",
 )
 SETTING_BANDS = ("#F4F1EA", "#EAF2F8")
-# A row stays reserved this many beats after its character's last scene.
-COOLDOWN = 1
 # Past these the chart is a sample (and says so): more lines than this cannot be told apart.
 MAX_BEATS = 200
 MAX_CHARACTERS = 40
-# How strongly a scene's block is drawn towards the middle of the chart.
-PULL = 0.3
 # For placing the names: the plot's width on a desktop screen, and the width of an
 # average character of the 11 px label font (both in px; a little generous).
 PLOT_PX = 600
@@ -64,59 +61,15 @@ Scene = tuple[int, Sequence[str]]
 Placement = tuple[float, int, bool]
 
 
-def _nearest_free_block(size: int, target: float, taken: set[int], pull: float) -> int:
-    """The first row of ``size`` consecutive free rows, near ``target`` and a little
-    drawn towards ``pull`` (the middle of everyone on stage) so the chart stays compact."""
-    best: int | None = None
-    best_cost = 0.0
-    low = int(min(target, pull) - size - len(taken) - 2)
-    high = int(max(target, pull) + size + len(taken) + 2)
-    for start in range(low, high + 1):
-        if any(row in taken for row in range(start, start + size)):
-            continue
-        middle = start + (size - 1) / 2
-        cost = abs(middle - target) + PULL * abs(middle - pull)
-        if best is None or cost < best_cost:
-            best, best_cost = start, cost
-    assert best is not None  # the range is wide enough to hold a free block
-    return best
-
-
 def storyline_layout(scenes: Sequence[Scene]) -> dict[str, list[tuple[int, int]]]:
     """Rows for each character at each beat of its span: ``{id: [(order, row), ...]}``.
 
-    ``scenes`` are (order, character ids) in narrative order.
+    ``scenes`` are (order, character ids) in narrative order. The layout with the
+    fewest crossings, then wiggles (:mod:`timeline.storyline_layout`), memoised by the
+    scenes, so a rerun with the same selection costs nothing.
     """
-    first: dict[str, int] = {}
-    last: dict[str, int] = {}
-    for i, (_, people) in enumerate(scenes):
-        for person in people:
-            first.setdefault(person, i)
-            last[person] = i
-    rows: dict[str, int] = {}
-    out: dict[str, list[tuple[int, int]]] = {name: [] for name in first}
-    for i, (order, people) in enumerate(scenes):
-        present = list(dict.fromkeys(people))
-        # Rows in use, and rows left a beat ago: a newcomer does not take a row the
-        # moment it is free, so its name does not sit on a line that just ended.
-        absent_rows = {
-            rows[name]
-            for name in rows
-            if name not in present and first[name] <= i <= last[name] + COOLDOWN
-        }
-        known = [rows[p] for p in present if p in rows]
-        active = [rows[n] for n in rows if first[n] <= i <= last[n]]
-        pull = sum(active) / len(active) if active else 0.0
-        target = sum(known) / len(known) if known else pull
-        # Keep the scene's characters in the order they already had, newcomers after.
-        present.sort(key=lambda p: (rows.get(p, 10**9), first[p]))
-        start = _nearest_free_block(len(present), target, absent_rows, pull)
-        for offset, person in enumerate(present):
-            rows[person] = start + offset
-        for name, row in rows.items():
-            if first[name] <= i <= last[name]:
-                out[name].append((order, row))
-    return out
+    key = tuple((order, tuple(people)) for order, people in scenes)
+    return {c: list(points) for c, points in cached_layout(key).rows.items()}
 
 
 def place_labels(
