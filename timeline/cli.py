@@ -1,5 +1,5 @@
 """Command line: ``python -m timeline validate [PATH]``, ``schema``, ``import-timelinejs``,
-``draft`` and ``import-sheet``."""
+``draft``, ``import-sheet`` and ``storylines``."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from pathlib import Path
 from timeline import authoring, settings, timelinejs, timelinejs_legacy
 from timeline.loading import DatasetError, load_path, parse_json
 from timeline.models import Dataset, ProductionEvent, StoryEvent
+from timeline.storyline_layout import Layout, lay_out
 
 DEFAULT_DATA = str(settings.DEFAULT_DATA)
 
@@ -32,6 +33,36 @@ def summary(ds: Dataset) -> str:
 def schema_json() -> str:
     """The JSON Schema of the events file, generated from the models."""
     return json.dumps(Dataset.model_json_schema(), indent=2, ensure_ascii=False) + "\n"
+
+
+def storylines_report(ds: Dataset) -> Layout:
+    """The storylines layout of every story beat of ``ds``, as the chart lays it out."""
+    story = sorted((e for e in ds.events if isinstance(e, StoryEvent)), key=lambda e: e.order)
+    return lay_out([(e.order, list(e.characters)) for e in story])
+
+
+def storylines_line(path: str, layout: Layout, *, as_json: bool) -> str:
+    """What ``storylines`` prints: one line of text, or one JSON object."""
+    m = layout.measure
+    fields = {
+        "crossings": m.crossings,
+        "wiggles": m.wiggles,
+        "seconds": round(layout.seconds, 3),
+        "optimal": layout.optimal,
+        "engine": layout.engine,
+        "lower_bound": layout.lower_bound,
+    }
+    if as_json:
+        return json.dumps({"path": path, **fields})
+    proof = (
+        "proven optimal"
+        if layout.optimal
+        else f"not proven optimal (lower bound {layout.lower_bound})"
+    )
+    return (
+        f"{path}: {m.crossings} crossings, {m.wiggles} wiggles, {layout.seconds:.2f} s, "
+        f"{proof}, engine {layout.engine}"
+    )
 
 
 def import_timelinejs(source: str, target: str) -> int:
@@ -86,6 +117,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     sheet.add_argument("source", metavar="BOOK.xlsx", help="a workbook as the app exports it")
     sheet.add_argument("target", metavar="OUT.json", help="the events file to write")
+    storylines = commands.add_parser(
+        "storylines", help="lay out a file's storylines; print crossings, wiggles, seconds"
+    )
+    storylines.add_argument("path", metavar="FILE", help="the events file to lay out")
+    storylines.add_argument("--json", action="store_true", help="print one JSON object")
     args = parser.parse_args(argv)
 
     if args.command == "schema":
@@ -107,5 +143,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         for line in exc.lines():
             print(line, file=sys.stderr)
         return 1
+    if args.command == "storylines":
+        print(storylines_line(args.path, storylines_report(ds), as_json=args.json))
+        return 0
     print(f"{args.path}: ok: {summary(ds)}")
     return 0
