@@ -179,3 +179,58 @@ MB = 1024 * 1024
 )
 def test_max_upload_bytes(env: dict[str, str], expected: int) -> None:
     assert settings.max_upload_bytes(env) == expected
+
+
+SHIPPED = str(ROOT / "data" / "events.json")
+
+
+def test_storylines_on_the_shipped_file(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["storylines", SHIPPED]) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    (line,) = out.splitlines()
+    assert line.startswith(f"{SHIPPED}: ")
+    for word in ("crossings", "wiggles", " s, ", "optimal", "engine"):
+        assert word in line
+
+
+def test_storylines_json_is_one_object_the_counter_agrees_with(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from timeline.cli import storylines_report
+    from timeline.loading import load_path
+
+    assert main(["storylines", SHIPPED, "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert set(report) == {
+        "path",
+        "crossings",
+        "wiggles",
+        "seconds",
+        "optimal",
+        "engine",
+        "lower_bound",
+    }
+    assert report["engine"] in ("heuristic", "exact")
+    assert isinstance(report["optimal"], bool)
+    assert 0 <= report["lower_bound"] <= report["crossings"]
+    again = storylines_report(load_path(SHIPPED)).measure
+    assert (report["crossings"], report["wiggles"]) == (again.crossings, again.wiggles)
+
+
+@pytest.mark.parametrize("extra", [[], ["--json"]])
+def test_storylines_on_a_bad_file_fails_as_validate_does(
+    extra: list[str], write_json: WriteJson, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = str(write_json(with_change(make_dataset(), "events[0].date", "2021-13")))
+    assert main(["validate", path]) == 1
+    expected = capsys.readouterr()
+    assert main(["storylines", path, *extra]) == 1
+    got = capsys.readouterr()
+    assert got.out == ""
+    assert got.err == expected.err != ""
+
+
+def test_storylines_on_a_missing_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["storylines", str(tmp_path / "nope.json")]) == 1
+    assert "cannot read the file" in capsys.readouterr().err
