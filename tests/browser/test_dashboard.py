@@ -19,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.conftest import StartStreamlit, wait_for_app
+from timeline.models import BACKGROUND_PHASES
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page, Request, Route
@@ -29,6 +30,7 @@ EXAMPLE = json.loads((ROOT / EXAMPLE_PATH).read_text(encoding="utf-8"))
 SHIPPED = json.loads((ROOT / "data" / "events.json").read_text(encoding="utf-8"))
 TIMEOUT_MS = 30_000
 DAY_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")  # a plain day: drawn as a diamond
+MONTH_DATE = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")  # a plain month: a square mid-month
 HEADLINE = re.compile(r"Showing (\d+) of (\d+) events")
 EXCEPTION = '[data-testid="stException"]'
 ACTIVE_TAB = '[data-testid="stTabs"] [role="tabpanel"]'
@@ -100,6 +102,14 @@ def _story(dataset: dict[str, Any]) -> list[dict[str, Any]]:
 
 def _production(dataset: dict[str, Any]) -> list[dict[str, Any]]:
     return [e for e in dataset["events"] if e["chronology"] == "production"]
+
+
+def _periods(edtf: str) -> int:
+    """How many separate periods an EDTF date is: ``{a,b}`` (all of) is one per member;
+    ``[a,b]`` (one of) is a single period, not known which."""
+    if edtf.startswith("{") and edtf.endswith("}"):
+        return len(edtf[1:-1].split(","))
+    return 1
 
 
 def _story_markers(dataset: dict[str, Any]) -> Counter[str]:
@@ -246,7 +256,8 @@ def test_timelines_draw_every_story_beat_and_production_event(
         box = path.bounding_box()
         assert box and box["width"] > 0 and box["height"] > 0, f"story marker {i}: {box}"
 
-    # Production: every event exactly once, a diamond if dated to the day, else a bar.
+    # Production: every event exactly once; a diamond if dated to the day, a square if
+    # dated to the month, else a bar.
     production = _production_plot(plots)
     clickable = _clickable(production)
     ids = [i for t in clickable for i in t["ids"]]
@@ -254,12 +265,18 @@ def test_timelines_draw_every_story_beat_and_production_event(
     assert sorted(ids) == sorted(expected_ids)
     assert sum(t["drawn"] for t in clickable) == len(expected_ids) == 6
     days = {e["id"] for e in _production(EXAMPLE) if DAY_DATE.match(e["date"])}
-    diamonds = [t for t in clickable if t["type"] == "scatter"]
+    months = {e["id"] for e in _production(EXAMPLE) if MONTH_DATE.match(e["date"])}
+    assert days and months, "the example should hold both a day and a month"
+    markers = [t for t in clickable if t["type"] == "scatter"]
+    diamonds = [t for t in markers if t["symbol"] == "diamond"]
+    squares = [t for t in markers if t["symbol"] == "square"]
     bars = [t for t in clickable if t["type"] == "bar"]
+    assert len(diamonds) + len(squares) == len(markers), [t["symbol"] for t in markers]
     assert {i for t in diamonds for i in t["ids"]} == days
-    assert all(t["symbol"] == "diamond" for t in diamonds)
+    assert {i for t in squares for i in t["ids"]} == months
     assert sum(t["drawn"] for t in diamonds) == len(days)
-    assert sum(t["drawn"] for t in bars) == len(expected_ids) - len(days)
+    assert sum(t["drawn"] for t in squares) == len(months)
+    assert sum(t["drawn"] for t in bars) == len(expected_ids) - len(days) - len(months)
 
 
 def test_map_draws_land_outlines_offline(example_server: str, page: Page) -> None:
@@ -409,7 +426,12 @@ def test_shipped_dataset_renders_and_draws_both_timelines(
     page = open_app(streamlit_server)
     _assert_no_exception(page)
     shown, total = _headline(page)
-    assert shown == total == len(SHIPPED["events"])
+    # The date filter opens on the making of the film: background (the bridge's history,
+    # all of it before the film) is left out until the filter is widened.
+    background = {e["id"] for e in SHIPPED["events"] if e.get("phase") in BACKGROUND_PHASES}
+    assert background, "the shipped data should hold some background history"
+    assert total == len(SHIPPED["events"])
+    assert shown == total - len(background)
     assert total > 90
     plots = _wait_for_charts(page, 2)
     story = _story_trace(_story_plot(plots))
@@ -417,10 +439,13 @@ def test_shipped_dataset_renders_and_draws_both_timelines(
     assert Counter(story["ids"]) == expected_story
     assert story["drawn"] == sum(expected_story.values())
     clickable = _clickable(_production_plot(plots))
-    assert sorted(i for t in clickable for i in t["ids"]) == sorted(
-        e["id"] for e in _production(SHIPPED)
+    # An event of several separate periods ("summer 2021 and 2022") draws each period.
+    making = Counter(
+        {e["id"]: _periods(e["date"]) for e in _production(SHIPPED) if e["id"] not in background}
     )
-    assert sum(t["drawn"] for t in clickable) == len(_production(SHIPPED))
+    assert any(n > 1 for n in making.values()), "expected an event of several periods"
+    assert Counter(i for t in clickable for i in t["ids"]) == making
+    assert sum(t["drawn"] for t in clickable) == making.total()
 
 
 def test_a_long_table_lists_the_first_rows_and_says_so(
