@@ -123,3 +123,39 @@ def test_on_a_phone_the_map_fills_its_box_without_blank_bands(
     below = boxes["plot"][1] - boxes["map"][1]
     assert boxes["plot"][2] <= 390
     assert above < 24 and below < 24, boxes
+
+
+# Each drawn name on the storylines chart: its text and the box the browser gives it.
+NAME_BOXES_JS = """() => {
+  const plot = [...document.querySelectorAll('.js-plotly-plot')]
+    .find((el) => el.getBoundingClientRect().width > 0);
+  return [...plot.querySelectorAll('.annotation text')]
+    .map((t) => {
+      const r = t.getBoundingClientRect();
+      return [t.textContent, r.left, r.top, r.right, r.bottom];
+    })
+    .filter((b) => b[0].trim() && b[3] > b[1]);
+}"""
+
+
+def test_the_storylines_names_never_overlap_on_desktop_or_phone(
+    streamlit_server: str, open_app: Callable[..., Page]
+) -> None:
+    characters = {c for b in STORY for c in b["characters"]}
+    names = {c["name"] for c in SHIPPED["characters"] if c["id"] in characters}
+    page = open_app(streamlit_server, "tab=Storylines")
+    for width, height in ((1400, 900), (390, 844)):
+        page.set_viewport_size({"width": width, "height": height})
+        page.wait_for_timeout(500)  # Plotly redraws at the new width
+        wait_for_app(page)
+        page.wait_for_selector(".js-plotly-plot .annotation text")
+        boxes = page.evaluate(NAME_BOXES_JS)
+        assert names <= {b[0] for b in boxes}, f"{width}px: names missing"
+        clashes = [
+            (a[0], b[0])
+            for i, a in enumerate(boxes)
+            for b in boxes[i + 1 :]
+            # Overlapping by more than a pixel each way (anti-aliased edges may touch).
+            if a[1] < b[3] - 1 and b[1] < a[3] - 1 and a[2] < b[4] - 1 and b[2] < a[4] - 1
+        ]
+        assert clashes == [], f"names overlap at {width}px: {clashes}"

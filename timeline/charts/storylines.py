@@ -50,11 +50,17 @@ SETTING_BANDS = ("#F4F1EA", "#EAF2F8")
 # Past these the chart is a sample (and says so): more lines than this cannot be told apart.
 MAX_BEATS = 200
 MAX_CHARACTERS = 40
-# For placing the names: the plot's width on a desktop screen, and the width of an
-# average character of the 11 px label font (both in px; a little generous).
-PLOT_PX = 600
+# For placing the names: the plot's width on a phone (390 px screen: a 338 px plot),
+# and the width of an average character of the 11 px label font (both in px; a little
+# generous). Names kept apart on the narrowest screen stay apart on every wider one.
+PLOT_PX = 330
 CHAR_PX = 6.4
 LABEL_GAP = 0.3  # beats kept clear between two names in the same gap between rows
+# Setting names along the top are slanted this steeply: a one-beat band on a phone is
+# ~12 px wide, and 12 px x sin(70 degrees) keeps 10 px names of neighbouring bands apart.
+SLANT_DEGREES = 70
+SLANT_SIN = 0.940
+SETTING_CHAR_PX = 5.8  # about one character of the 10 px setting names
 
 Scene = tuple[int, Sequence[str]]
 # Where a name goes: its line's start (x, row) and whether above that row or below it.
@@ -205,7 +211,10 @@ def storylines_figure(index: DatasetIndex, shown: Selection) -> go.Figure:
     }
     if len(orders) <= 15:
         spec["xaxis"]["tickvals"] = orders
-    spec["margin"]["t"] = 150
+    # Room on top for the slanted setting names (the plot keeps its height).
+    top = max(150, 30 + round(SETTING_CHAR_PX * SLANT_SIN * max(_setting_lengths(beats, index))))
+    spec["margin"]["t"] = top
+    spec["height"] += top - 150
     spec.setdefault("xaxis2", {})["range"] = spec["xaxis"]["range"]
     return figure_from(traces, spec)
 
@@ -280,7 +289,7 @@ def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> 
         "side": "top",
         "tickvals": [(start + end) / 2 for _, _, start, end in named],
         "ticktext": [hover_escape(place) for _, place, _, _ in named],
-        "tickangle": -40,
+        "tickangle": -SLANT_DEGREES,
         "tickfont": {"size": 10, "color": "#555555"},
         "showgrid": False,
         "zeroline": False,
@@ -288,3 +297,8 @@ def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> 
     return [
         {"type": "scatter", "x": [named[0][2]], "y": [None], "xaxis": "x2", "showlegend": False}
     ]
+
+
+def _setting_lengths(beats: list[StoryEvent], index: DatasetIndex) -> list[int]:
+    """How many characters each beat's setting name has (0 for a beat without one)."""
+    return [len(index.location_names[b.locations[0]]) if b.locations else 0 for b in beats]
