@@ -706,10 +706,19 @@ def test_box_office_notes_name_only_what_is_drawn(run: DatasetIndex) -> None:
         " grey, another film's figure, for comparison.",
     )
     notes = box_office.box_office_notes(run, shown(run, ("budget", "projections")))
-    assert notes.lines == (
-        "Bars: hatched, a projection or estimate."
-        " Dashed lines: the budget or what the film had to gross to break even.",
-    )
+    assert notes.lines == ("Bars: hatched, a projection or estimate. Dashed line: the budget.",)
+
+
+def test_the_shipped_box_office_key_claims_only_the_reference_lines_it_has(
+    shipped_index: DatasetIndex,
+) -> None:
+    # The article gives a budget but no break-even gross: the key must not promise one.
+    metrics = {m.metric for e in shipped_index.production for m in e.measures}
+    notes = box_office.box_office_notes(shipped_index, shown(shipped_index))
+    text = " ".join(notes.lines)
+    assert "Dashed line" in text
+    assert ("the budget" in text) == ("budget" in metrics)
+    assert ("break even" in text) == ("break-even-gross" in metrics)
 
 
 def test_box_office_notes_say_when_rows_are_a_sample() -> None:

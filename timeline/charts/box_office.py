@@ -319,8 +319,18 @@ def _box_office_key(run: _Run) -> str:
     kinds = {b.kind for b in run.bars}
     parts = [meaning for kind, meaning in meanings.items() if kind in kinds]
     key = f"Bars: {'; '.join(parts)}." if parts else ""
-    if run.references:
-        key += " Dashed lines: the budget or what the film had to gross to break even."
+    drawn = {_base_metric(m.metric) for _, m in run.references}
+    lines = [
+        words
+        for metric, words in (
+            ("budget", "the budget"),
+            ("break-even-gross", "what the film had to gross to break even"),
+        )
+        if metric in drawn
+    ]
+    if lines:
+        # Name only what is drawn: a source may give a budget but no break-even figure.
+        key += f" Dashed {'lines' if len(run.references) > 1 else 'line'}: {' or '.join(lines)}."
     return key.strip()
 
 
