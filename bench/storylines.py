@@ -25,11 +25,11 @@ from timeline.models import StoryEvent
 from timeline.storyline_layout import (
     Scenes,
     Story,
-    align,
     heuristic_orders,
     lay_out,
     measure,
 )
+from timeline.storyline_rows import align
 
 DEFAULT_SIZES = ((40, 200), (100, 400))
 # The greedy layout's constants, as they were.

@@ -1,5 +1,6 @@
-"""timeline/ never imports streamlit (ruff's TID251 says so too; this also covers imports
-that ruff's per-file settings could come to exempt by mistake)."""
+"""The code's shape: timeline/ never imports streamlit (ruff's TID251 says so too; this
+also covers imports that ruff's per-file settings could come to exempt by mistake), and no
+module in timeline/ or ui/ is over 500 lines."""
 
 from __future__ import annotations
 
@@ -30,3 +31,17 @@ def test_the_check_sees_an_import(tmp_path: Path) -> None:
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    from streamlit.errors import StreamlitAPIException\n")
     assert "streamlit" in _imports(probe)
+
+
+MAX_LINES = 500  # a module past this holds more than one idea: split it
+
+
+def test_no_module_in_timeline_or_ui_is_over_500_lines() -> None:
+    modules = sorted([*(ROOT / "timeline").rglob("*.py"), *(ROOT / "ui").rglob("*.py")])
+    assert len(modules) > 30
+    long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in modules
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MAX_LINES
+    }
+    assert not long, f"over {MAX_LINES} lines: {long}"

@@ -17,12 +17,12 @@ from timeline.storyline_layout import (
     Orders,
     Scenes,
     Story,
-    align,
     heuristic_orders,
     lay_out,
     measure,
     order_crossings,
 )
+from timeline.storyline_rows import align
 
 HAND_MADE: dict[str, list[tuple[int, list[str]]]] = {
     "square": [(1, ["A", "C"]), (2, ["B", "D"]), (3, ["A", "D"]), (4, ["B", "C"])],
