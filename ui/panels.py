@@ -7,6 +7,7 @@ import streamlit as st
 from timeline.charts.base import aspect_of, notes_of
 from timeline.charts.registry import Chart, charts_in
 from timeline.charts.story import StoryLanes
+from timeline.datewords import plural
 from timeline.details import describe, event_label
 from timeline.export import export_json
 from timeline.filters import Filters
@@ -285,7 +286,9 @@ def location_map(
     )
     if month != ALL_MONTHS:
         shown = events_in_month(index, shown, month)
-        st.caption(f"{len(shown)} production events with a place overlap {month}.")
+        n = len(shown)
+        verb = "overlaps" if n == 1 else "overlap"
+        st.caption(f"{plural(n, 'production event')} with a place {verb} {month}.")
     show_links = st.toggle(
         "Join story settings to where they were filmed",
         value=True,

@@ -128,3 +128,10 @@ def test_the_map_steps_through_the_production_by_month(run_app: RunApp) -> None:
     assert "Norway" in hover
     # Stepping shows where the production was that month, not the story's settings.
     assert "Story setting" not in [t.get("name") for t in figure["data"]]
+    # The caption counts the events of that month, in words that agree with the count.
+    (caption,) = [c.value for c in at.caption if "with a place" in c.value]
+    count = int(caption.split()[0])
+    assert count > 0
+    noun = "production event " if count == 1 else "production events "
+    verb = " overlaps 2020-09." if count == 1 else " overlap 2020-09."
+    assert caption == f"{count} {noun}with a place{verb}"
