@@ -38,7 +38,12 @@ CHART_CURRENCY = "USD"
 #: Metrics drawn as reference lines across the box-office run rather than as bars:
 #: what the film cost and what it had to gross. A projected or estimated form of one
 #: (``estimated-budget``) is a reference line too, drawn fainter.
-REFERENCE_METRICS: frozenset[str] = frozenset({"budget", "break-even-gross"})
+#: Each with the words the chart's key uses for its line.
+REFERENCE_LINES: dict[str, str] = {
+    "budget": "the budget",
+    "break-even-gross": "what the film had to gross to break even",
+}
+REFERENCE_METRICS: frozenset[str] = frozenset(REFERENCE_LINES)
 #: Metric prefixes marking a forecast or an estimate rather than a reported figure.
 PROJECTION_PREFIXES: tuple[str, ...] = ("projected-", "estimated-")
 #: Metric prefix marking, explicitly, a figure of another film given for comparison.
@@ -320,14 +325,7 @@ def _box_office_key(run: _Run) -> str:
     parts = [meaning for kind, meaning in meanings.items() if kind in kinds]
     key = f"Bars: {'; '.join(parts)}." if parts else ""
     drawn = {_base_metric(m.metric) for _, m in run.references}
-    lines = [
-        words
-        for metric, words in (
-            ("budget", "the budget"),
-            ("break-even-gross", "what the film had to gross to break even"),
-        )
-        if metric in drawn
-    ]
+    lines = [words for metric, words in REFERENCE_LINES.items() if metric in drawn]
     if lines:
         # Name only what is drawn: a source may give a budget but no break-even figure.
         key += f" Dashed {'lines' if len(run.references) > 1 else 'line'}: {' or '.join(lines)}."

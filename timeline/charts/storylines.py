@@ -10,6 +10,7 @@ called "Guard" are two lines.
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from collections.abc import Sequence
 
@@ -59,8 +60,8 @@ LABEL_GAP = 0.3  # beats kept clear between two names in the same gap between ro
 # Setting names along the top are slanted this steeply: a one-beat band on a phone is
 # ~12 px wide, and 12 px x sin(70 degrees) keeps 10 px names of neighbouring bands apart.
 SLANT_DEGREES = 70
-SLANT_SIN = 0.940
 SETTING_CHAR_PX = 5.8  # about one character of the 10 px setting names
+TOP_PX = 150  # the margin above the plot when the setting names need no more
 
 Scene = tuple[int, Sequence[str]]
 # Where a name goes: its line's start (x, row) and whether above that row or below it.
@@ -211,10 +212,6 @@ def storylines_figure(index: DatasetIndex, shown: Selection) -> go.Figure:
     }
     if len(orders) <= 15:
         spec["xaxis"]["tickvals"] = orders
-    # Room on top for the slanted setting names (the plot keeps its height).
-    top = max(150, 30 + round(SETTING_CHAR_PX * SLANT_SIN * max(_setting_lengths(beats, index))))
-    spec["margin"]["t"] = top
-    spec["height"] += top - 150
     spec.setdefault("xaxis2", {})["range"] = spec["xaxis"]["range"]
     return figure_from(traces, spec)
 
@@ -256,7 +253,8 @@ def _label(name: str, start: float, placed: Placement, colour: str) -> Spec:
 def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> list[Spec]:
     """Shade runs of consecutive beats that share a setting, named along the top axis.
 
-    Adds the bands to the layout ``spec``; returns the trace the top axis needs.
+    Adds the bands, and room above the plot for their slanted names, to the layout
+    ``spec``; returns the trace the top axis needs.
     """
     runs: list[tuple[str, int, int]] = []
     for beat in beats:
@@ -266,6 +264,12 @@ def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> 
         else:
             runs.append((place, beat.order, beat.order))
     named = [(n, place, start, end) for n, (place, start, end) in enumerate(runs) if place]
+    # Room on top for the slanted names (the plot keeps its height).
+    longest = max((len(place) for _, place, _, _ in named), default=0)
+    rise = SETTING_CHAR_PX * math.sin(math.radians(SLANT_DEGREES)) * longest
+    top = max(TOP_PX, 30 + round(rise))
+    spec["margin"]["t"] = top
+    spec["height"] += top - TOP_PX
     spec["shapes"] = [
         {
             "type": "rect",
@@ -297,8 +301,3 @@ def _setting_bands(spec: Spec, index: DatasetIndex, beats: list[StoryEvent]) -> 
     return [
         {"type": "scatter", "x": [named[0][2]], "y": [None], "xaxis": "x2", "showlegend": False}
     ]
-
-
-def _setting_lengths(beats: list[StoryEvent], index: DatasetIndex) -> list[int]:
-    """How many characters each beat's setting name has (0 for a beat without one)."""
-    return [len(index.location_names[b.locations[0]]) if b.locations else 0 for b in beats]
